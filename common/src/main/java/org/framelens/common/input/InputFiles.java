@@ -1,0 +1,56 @@
+package org.framelens.common.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns one input file into read outcomes: WARC files record by record, other files whole. */
+public final class InputFiles {
+  private InputFiles() {}
+
+  public static boolean isWarc(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".warc") || n.endsWith(".warc.gz");
+  }
+
+  /**
+   * A plain document file as one outcome.
+   *
+   * @param url the manifest URL, or null to use the file path
+   * @param outlet the manifest or folder outlet
+   */
+  public static ReadOutcome document(
+      InputStream in,
+      String sourceFile,
+      String url,
+      String outlet,
+      Instant published,
+      Instant modified,
+      long maxDocumentBytes) {
+    String docUrl = url != null ? url : sourceFile;
+    try {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
+      if (bytes.length > maxDocumentBytes) {
+        return new ReadOutcome.Failed(
+            sourceFile, 0L, docUrl, modified, "DocumentTooLarge",
+            "document larger than the limit of " + maxDocumentBytes + " bytes");
+      }
+      return new ReadOutcome.Document(
+          new RawDocument(sourceFile, 0, docUrl, modified, null, bytes, outlet, published));
+    } catch (IOException | RuntimeException e) {
+      return new ReadOutcome.Failed(
+          sourceFile, 0L, docUrl, modified, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** One outcome for a file that could not even be opened. */
+  public static Iterator<ReadOutcome> unreadable(String sourceFile, Instant modified, Exception e) {
+    return List.<ReadOutcome>of(
+            new ReadOutcome.Failed(
+                sourceFile, null, null, modified, e.getClass().getSimpleName(), String.valueOf(e.getMessage())))
+        .iterator();
+  }
+}

@@ -1,0 +1,27 @@
+package org.framelens.common.input;
+
+import java.time.Instant;
+
+/** What reading one input record gave: a document, a deliberate skip, or a failure. */
+public sealed interface ReadOutcome {
+
+  /** A document to parse. */
+  record Document(RawDocument document) implements ReadOutcome {}
+
+  /**
+   * A record that is not an article by design (a request record, a 404, an image...); counted in
+   * the run summary by reason.
+   */
+  record Skipped(String sourceFile, long sourceOffset, String url, String reason)
+      implements ReadOutcome {}
+
+  /** A record or file that could not be read; becomes a quarantine row of stage {@code read}. */
+  record Failed(
+      String sourceFile,
+      Long sourceOffset,
+      String url,
+      Instant crawlTime,
+      String errorClass,
+      String message)
+      implements ReadOutcome {}
+}

@@ -1,0 +1,64 @@
+package org.framelens.common.lexicon;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lexicon compiled into one trie per language over word keys. Looking up a token costs a hash
+ * lookup per key (and one per prefix length for wildcard words), so tagging cost does not grow
+ * with the number of terms. Immutable after construction: share it between threads.
+ */
+public final class CompiledLexicon {
+  static final class Node {
+    final Map<String, Node> next = new HashMap<>();
+    /** Wildcard words: the normalised prefix before the {@code *}. */
+    final Map<String, Node> wildcard = new HashMap<>();
+    final List<LexiconEntry> terminal = new ArrayList<>(1);
+    int minWildcardLength = Integer.MAX_VALUE;
+  }
+
+  private final Lexicon lexicon;
+  private final Map<String, Node> roots = new HashMap<>();
+
+  public CompiledLexicon(Lexicon lexicon) {
+    this.lexicon = lexicon;
+    for (LexiconEntry e : lexicon.entries()) {
+      Node node = roots.computeIfAbsent(e.lang(), l -> new Node());
+      for (String word : termWords(e.term())) {
+        String normalized = WordForms.normalize(word);
+        if (normalized.endsWith("*")) {
+          String prefix = WordForms.wildcardPrefix(e.lang(), normalized.substring(0, normalized.length() - 1));
+          node.minWildcardLength = Math.min(node.minWildcardLength, prefix.length());
+          node = node.wildcard.computeIfAbsent(prefix, p -> new Node());
+        } else {
+          node = node.next.computeIfAbsent(WordForms.termKey(e.lang(), normalized), k -> new Node());
+        }
+      }
+      node.terminal.add(e);
+    }
+  }
+
+  /** A term's words as the text tokenizer would split them (hyphens and spaces separate words). */
+  static List<String> termWords(String term) {
+    List<String> words = new ArrayList<>();
+    for (String w : TextTokens.words(term)) {
+      words.add(w);
+    }
+    return words;
+  }
+
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
+  public Set<String> languages() {
+    return roots.keySet();
+  }
+
+  Node root(String lang) {
+    return roots.get(lang);
+  }
+}

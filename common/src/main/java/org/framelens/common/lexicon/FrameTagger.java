@@ -1,0 +1,159 @@
+package org.framelens.common.lexicon;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.framelens.common.lexicon.CompiledLexicon.Node;
+
+/**
+ * Finds lexicon terms in an article's headline and body paragraphs: whole words, inflection- and
+ * clitic-tolerant per language, never across a paragraph; overlapping terms resolve
+ * leftmost-longest, one occurrence giving one hit. Not thread-safe (it owns a tokenizer): use one
+ * per thread over a shared {@link CompiledLexicon}.
+ */
+public final class FrameTagger {
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
+  static final int SNIPPET_CONTEXT = 60;
+
+  private final CompiledLexicon lexicon;
+  private final TextTokens tokens = new TextTokens();
+
+  public FrameTagger(CompiledLexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /** Hits and the number of word tokens seen in title and body. */
+  public record TagResult(List<FrameHit> hits, int tokenCount) {}
+
+  /**
+   * Tags an article.
+   *
+   * @param title the headline, may be null
+   * @param paragraphs body paragraphs; in the stored text they are joined by one newline, and body
+   *     offsets refer to that joined text
+   * @param lang the article's language (ISO 639-1); terms of that language are matched
+   */
+  public TagResult tag(String title, List<String> paragraphs, String lang) {
+    List<FrameHit> hits = new ArrayList<>();
+    int tokenCount = 0;
+    Node root = lexicon.root(lang);
+    if (title != null && !title.isEmpty()) {
+      tokenCount += tagParagraph(title, 0, title, TITLE, lang, root, hits);
+    }
+    String body = String.join("\n", paragraphs);
+    int offset = 0;
+    for (String p : paragraphs) {
+      tokenCount += tagParagraph(p, offset, body, BODY, lang, root, hits);
+      offset += p.length() + 1;
+    }
+    return new TagResult(hits, tokenCount);
+  }
+
+  private int tagParagraph(
+      String paragraph,
+      int offset,
+      String sectionText,
+      String section,
+      String lang,
+      Node root,
+      List<FrameHit> hits) {
+    List<TextTokens.Token> toks = tokens.tokenize(paragraph);
+    if (root == null || toks.isEmpty()) {
+      return toks.size();
+    }
+    int n = toks.size();
+    String[] normalized = new String[n];
+    List<List<String>> keys = new ArrayList<>(n);
+    List<List<String>> surfaces = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      normalized[i] = WordForms.normalize(toks.get(i).text());
+      keys.add(null);
+      surfaces.add(null);
+    }
+    boolean[] quoted = null;
+    int i = 0;
+    while (i < n) {
+      Set<Node> frontier = Set.of(root);
+      int bestEnd = -1;
+      List<LexiconEntry> best = null;
+      for (int j = i; j < n && !frontier.isEmpty(); j++) {
+        if (keys.get(j) == null) {
+          keys.set(j, WordForms.textKeys(lang, normalized[j]));
+        }
+        Set<Node> next = new HashSet<>(2);
+        for (Node node : frontier) {
+          for (String k : keys.get(j)) {
+            Node child = node.next.get(k);
+            if (child != null) {
+              next.add(child);
+            }
+          }
+          if (!node.wildcard.isEmpty()) {
+            if (surfaces.get(j) == null) {
+              surfaces.set(j, WordForms.surfaces(lang, normalized[j]));
+            }
+            for (String s : surfaces.get(j)) {
+              for (int len = node.minWildcardLength; len <= s.length(); len++) {
+                Node child = node.wildcard.get(s.substring(0, len));
+                if (child != null) {
+                  next.add(child);
+                }
+              }
+            }
+          }
+        }
+        for (Node node : next) {
+          if (!node.terminal.isEmpty()) {
+            bestEnd = j;
+            best = node.terminal;
+          }
+        }
+        frontier = next;
+      }
+      if (best == null) {
+        i++;
+        continue;
+      }
+      if (quoted == null) {
+        quoted = Voice.quotedChars(paragraph);
+      }
+      int start = toks.get(i).start();
+      int end = toks.get(bestEnd).end();
+      String voice = quoted[start] ? Voice.QUOTED : Voice.OWN;
+      String snippet = snippet(sectionText, offset + start, offset + end);
+      Set<String> frames = new HashSet<>();
+      for (LexiconEntry e : best) {
+        if (frames.add(e.frame())) {
+          hits.add(
+              new FrameHit(
+                  e.frame(),
+                  e.lang(),
+                  e.term(),
+                  paragraph.substring(start, end),
+                  section,
+                  offset + start,
+                  offset + end,
+                  voice,
+                  snippet));
+        }
+      }
+      i = bestEnd + 1;
+    }
+    return n;
+  }
+
+  static String snippet(String text, int start, int end) {
+    int from = Math.max(0, start - SNIPPET_CONTEXT);
+    int to = Math.min(text.length(), end + SNIPPET_CONTEXT);
+    // do not cut a surrogate pair
+    if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+      from--;
+    }
+    if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
+      to++;
+    }
+    return (from > 0 ? "…" : "") + text.substring(from, to).replace('\n', ' ') + (to < text.length() ? "…" : "");
+  }
+}

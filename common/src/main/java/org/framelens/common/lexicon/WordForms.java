@@ -1,0 +1,290 @@
+package org.framelens.common.lexicon;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.analysis.ar.ArabicNormalizer;
+import org.apache.lucene.analysis.ar.ArabicStemmer;
+import org.apache.lucene.analysis.de.GermanLightStemmer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
+import org.apache.lucene.analysis.es.SpanishLightStemmer;
+import org.apache.lucene.analysis.fr.FrenchLightStemmer;
+import org.apache.lucene.analysis.it.ItalianLightStemmer;
+import org.apache.lucene.analysis.pt.PortugueseLightStemmer;
+import org.apache.lucene.analysis.ru.RussianLightStemmer;
+
+/**
+ * Turns one word (a token of text, or a word of a lexicon term) into the keys the tagger matches
+ * on, per language. Inflection is handled by Lucene's light and minimal stemmers (they conflate
+ * plural, case and gender forms but not derivations); attached clitics are stripped here where
+ * Lucene has nothing for them (Arabic proclitics beyond the article, Hebrew prefix letters,
+ * Romance elision); Hebrew and Ukrainian get a small suffix stripper because Lucene's common
+ * analyzers have no stemmer for them. Stateless: safe to share.
+ */
+final class WordForms {
+  private static final EnglishMinimalStemmer EN = new EnglishMinimalStemmer();
+  private static final GermanLightStemmer DE = new GermanLightStemmer();
+  private static final FrenchLightStemmer FR = new FrenchLightStemmer();
+  private static final SpanishLightStemmer ES = new SpanishLightStemmer();
+  private static final ItalianLightStemmer IT = new ItalianLightStemmer();
+  private static final PortugueseLightStemmer PT = new PortugueseLightStemmer();
+  private static final RussianLightStemmer RU = new RussianLightStemmer();
+  private static final ArabicNormalizer AR_NORM = new ArabicNormalizer();
+  private static final ArabicStemmer AR = new ArabicStemmer();
+
+  private static final Set<String> FRENCH_ELISIONS =
+      Set.of("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu");
+  private static final Set<String> ITALIAN_ELISIONS =
+      Set.of(
+          "l", "d", "un", "dell", "dall", "nell", "sull", "all", "coll", "pell", "quell", "quest",
+          "c", "m", "s", "t", "v");
+  private static final String HEBREW_PREFIX_LETTERS = "והבכלמש";
+  private static final List<String> UKRAINIAN_ENDINGS =
+      List.of(
+          "ами", "ями", "ові", "еві", "єві", "ому", "ого", "ими", "іми", "ій", "ий", "ої", "ою", "ею",
+          "єю", "ах", "ях", "ів", "їв", "ам", "ям", "ом", "ем", "ім", "их", "іх", "ую", "юю", "а", "я",
+          "о", "е", "є", "у", "ю", "і", "ї", "и", "ь", "й");
+
+  private WordForms() {}
+
+  /**
+   * Language-independent normalisation: NFKC, lower case, Arabic diacritics and tatweel and
+   * Hebrew points removed, apostrophe and hyphen variants unified.
+   */
+  static String normalize(String word) {
+    String n = Normalizer.normalize(word, Normalizer.Form.NFKC);
+    StringBuilder b = new StringBuilder(n.length());
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) {
+        continue; // Arabic harakat, superscript alef, tatweel
+      }
+      if ((c >= 0x0591 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 || c == 0x05C2
+          || c == 0x05C4 || c == 0x05C5 || c == 0x05C7 || c == 0x00AD) {
+        continue; // Hebrew cantillation and niqqud, soft hyphen
+      }
+      switch (c) {
+        case '\u2019', '\u2018', '\u02BC', '\u0060', '\u00B4', '\u2032', '\u05F3' -> b.append('\'');
+        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63' -> b.append('-');
+        case '\u05F4' -> b.append('"');
+        default -> b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** The key of one (normalised) lexicon word. */
+  static String termKey(String lang, String normalizedWord) {
+    return switch (lang) {
+      case "ar" -> arabicStem(arabicNormalize(normalizedWord));
+      case "he" -> hebrewStem(normalizedWord);
+      default -> stem(lang, stripElision(lang, normalizedWord));
+    };
+  }
+
+  /** The keys a (normalised) text token may match: its stem, and stems with clitics removed. */
+  static List<String> textKeys(String lang, String normalizedToken) {
+    switch (lang) {
+      case "ar" -> {
+        List<String> keys = new ArrayList<>(3);
+        for (String c : arabicCandidates(normalizedToken)) {
+          String k = arabicStem(c);
+          if (!keys.contains(k)) {
+            keys.add(k);
+          }
+        }
+        return keys;
+      }
+      case "he" -> {
+        List<String> keys = new ArrayList<>(3);
+        for (String c : hebrewCandidates(normalizedToken)) {
+          String k = hebrewStem(c);
+          if (!keys.contains(k)) {
+            keys.add(k);
+          }
+        }
+        return keys;
+      }
+      default -> {
+        return List.of(stem(lang, stripElision(lang, normalizedToken)));
+      }
+    }
+  }
+
+  /** Surface forms (no stemming) a wildcard prefix is tested against. */
+  static List<String> surfaces(String lang, String normalizedToken) {
+    return switch (lang) {
+      case "ar" -> arabicSurfaces(normalizedToken);
+      case "he" -> hebrewCandidates(normalizedToken).stream().map(WordForms::hebrewFinals).toList();
+      default -> List.of(stripElision(lang, normalizedToken));
+    };
+  }
+
+  /** The form a wildcard word's prefix is compared in. */
+  static String wildcardPrefix(String lang, String normalizedPrefix) {
+    return switch (lang) {
+      case "ar" -> arabicNormalize(normalizedPrefix);
+      case "he" -> hebrewFinals(normalizedPrefix);
+      default -> stripElision(lang, normalizedPrefix);
+    };
+  }
+
+  private static String stem(String lang, String w) {
+    return switch (lang) {
+      case "en" -> englishStem(w);
+      case "de" -> apply(DE::stem, w.replace("ß", "ss"));
+      case "fr" -> apply(FR::stem, w);
+      case "es" -> apply(ES::stem, w);
+      case "it" -> apply(IT::stem, w);
+      case "pt" -> apply(PT::stem, w);
+      case "ru" -> apply(RU::stem, w.replace('ё', 'е'));
+      case "uk" -> ukrainianStem(w);
+      default -> w;
+    };
+  }
+
+  private interface CharStemmer {
+    int stem(char[] s, int len);
+  }
+
+  private static String apply(CharStemmer stemmer, String w) {
+    char[] chars = w.toCharArray();
+    int len = stemmer.stem(chars, chars.length);
+    return new String(chars, 0, len);
+  }
+
+  private static String englishStem(String w) {
+    String s = w;
+    if (s.endsWith("'s")) {
+      s = s.substring(0, s.length() - 2);
+    } else if (s.endsWith("'")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return apply(EN::stem, s);
+  }
+
+  private static String stripElision(String lang, String w) {
+    Set<String> elisions =
+        switch (lang) {
+          case "fr" -> FRENCH_ELISIONS;
+          case "it" -> ITALIAN_ELISIONS;
+          default -> null;
+        };
+    if (elisions == null) {
+      return w;
+    }
+    int apos = w.indexOf('\'');
+    if (apos > 0 && apos < w.length() - 1 && elisions.contains(w.substring(0, apos))) {
+      return w.substring(apos + 1);
+    }
+    return w;
+  }
+
+  private static String ukrainianStem(String w) {
+    String s = w.replace('\'', '\u02BC');
+    for (String ending : UKRAINIAN_ENDINGS) {
+      if (s.endsWith(ending) && s.length() - ending.length() >= 3) {
+        return s.substring(0, s.length() - ending.length());
+      }
+    }
+    return s;
+  }
+
+  private static String arabicNormalize(String w) {
+    char[] chars = w.toCharArray();
+    int len = AR_NORM.normalize(chars, chars.length);
+    return new String(chars, 0, len);
+  }
+
+  private static String arabicStem(String normalized) {
+    char[] chars = normalized.toCharArray();
+    int len = AR.stem(chars, chars.length);
+    return new String(chars, 0, len);
+  }
+
+  /** The token, and the token without the conjunctions و/ف and then the prepositions ب/ل/ك. */
+  private static List<String> arabicCandidates(String token) {
+    String base = arabicNormalize(token);
+    Set<String> out = new LinkedHashSet<>();
+    out.add(base);
+    List<String> afterConj = new ArrayList<>();
+    afterConj.add(base);
+    if (base.length() > 3 && (base.charAt(0) == 'و' || base.charAt(0) == 'ف')) {
+      afterConj.add(base.substring(1));
+      out.add(base.substring(1));
+    }
+    for (String c : afterConj) {
+      if (c.length() > 3 && (c.charAt(0) == 'ب' || c.charAt(0) == 'ل' || c.charAt(0) == 'ك')) {
+        String rest = c.substring(1);
+        // "لل" is ل + the article with its alef dropped
+        if (c.charAt(0) == 'ل' && rest.startsWith("ل") && rest.length() > 3) {
+          out.add("ال" + rest.substring(1));
+        }
+        out.add(rest);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  private static List<String> arabicSurfaces(String token) {
+    List<String> out = new ArrayList<>();
+    for (String c : arabicCandidates(token)) {
+      out.add(c);
+      if (c.startsWith("ال") && c.length() > 4) {
+        out.add(c.substring(2));
+      }
+    }
+    return out;
+  }
+
+  /** The token, and the token without 1 to 3 leading prefix letters (ו ה ב כ ל מ ש). */
+  private static List<String> hebrewCandidates(String token) {
+    List<String> out = new ArrayList<>(4);
+    out.add(token);
+    for (int i = 0; i < 3 && i < token.length(); i++) {
+      if (HEBREW_PREFIX_LETTERS.indexOf(token.charAt(i)) < 0) {
+        break;
+      }
+      String rest = token.substring(i + 1);
+      if (hebrewLetters(rest) < 2) {
+        break;
+      }
+      out.add(rest);
+    }
+    return out;
+  }
+
+  private static int hebrewLetters(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x05D0 && c <= 0x05EA) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Final letter forms to their regular forms, so suffixes can be compared. */
+  private static String hebrewFinals(String w) {
+    return w.replace('ם', 'מ').replace('ן', 'נ').replace('ץ', 'צ').replace('ף', 'פ').replace('ך', 'כ');
+  }
+
+  /** Strips plural (ים, ות), then feminine (ה, ת), then construct/adjective י, keeping 3 letters. */
+  private static String hebrewStem(String w) {
+    String s = hebrewFinals(w);
+    if ((s.endsWith("ימ") || s.endsWith("ות")) && s.length() - 2 >= 3) {
+      s = s.substring(0, s.length() - 2);
+    }
+    if ((s.endsWith("ה") || s.endsWith("ת")) && s.length() - 1 >= 3) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.endsWith("י") && s.length() - 1 >= 3) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,191 @@
+package org.framelens.common.parse;
+
+import de.l3s.boilerpipe.extractors.ArticleExtractor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ToTextContentHandler;
+import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
+import org.framelens.common.input.DocumentTypes;
+import org.framelens.common.input.RawDocument;
+import org.xml.sax.SAXException;
+
+/**
+ * Parses one document with Apache Tika. HTML goes through Tika's JSoupParser with the Boilerpipe
+ * article extractor, which drops navigation, "most read" boxes, tag lists and footers; every other
+ * format goes through Tika's auto-detecting parser. Not thread-safe: use one per thread.
+ */
+public final class ArticleParser {
+  private final int maxTextChars;
+  private final AutoDetectParser autoParser = new AutoDetectParser();
+  private final Detector detector = autoParser.getDetector();
+  private final JSoupParser htmlParser = new JSoupParser();
+  private final Charsets charsets = new Charsets();
+
+  public ArticleParser(int maxTextChars) {
+    this.maxTextChars = maxTextChars;
+  }
+
+  public ParsedDocument parse(RawDocument doc)
+      throws IOException, TikaException, SAXException, NotADocumentException {
+    String type = detectType(doc);
+    if ("text/html".equals(type) || "application/xhtml+xml".equals(type)) {
+      return parseHtml(doc, type);
+    }
+    if (!DocumentTypes.isDocument(type)) {
+      throw new NotADocumentException(type);
+    }
+    return parseOther(doc, type);
+  }
+
+  private String detectType(RawDocument doc) throws IOException {
+    String declared = DocumentTypes.baseType(doc.declaredContentType());
+    if (declared != null && DocumentTypes.isDocument(declared) && !"text/plain".equals(declared)) {
+      return declared;
+    }
+    // Generic or text/plain declarations are often wrong (servers send HTML as text/plain).
+    Metadata metadata = new Metadata();
+    if (doc.url() != null) {
+      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, resourceName(doc.url()));
+    }
+    try (InputStream in = new ByteArrayInputStream(doc.body())) {
+      MediaType detected = detector.detect(in, metadata);
+      String base = detected.getBaseType().toString();
+      if (base.equals("application/octet-stream") && declared != null) {
+        return declared;
+      }
+      return base;
+    }
+  }
+
+  private static String resourceName(String url) {
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+
+  private ParsedDocument parseHtml(RawDocument doc, String type)
+      throws IOException, TikaException, SAXException {
+    Charset charset =
+        charsets.choose(doc.body(), DocumentTypes.charsetParameter(doc.declaredContentType()));
+    String html = Charsets.decode(doc.body(), charset);
+    Metadata metadata = new Metadata();
+    StringWriter out = new StringWriter();
+    BoilerpipeContentHandler handler =
+        new BoilerpipeContentHandler(new ToTextContentHandler(out), ArticleExtractor.INSTANCE);
+    htmlParser.parseString(html, handler, metadata, new ParseContext());
+    List<String> paragraphs = paragraphs(out.toString());
+
+    String pageTitle = clean(metadata.get(TikaCoreProperties.TITLE));
+    String ogTitle = clean(metadata.get("og:title"));
+    String title = ogTitle != null ? ogTitle : pageTitle;
+    if (!paragraphs.isEmpty()) {
+      String first = paragraphs.get(0);
+      if (title == null && pageTitle == null) {
+        title = first;
+      }
+      // The headline is kept apart from the body: drop it when repeated at the top.
+      if (title != null && (sameText(first, title) || (pageTitle != null && sameText(first, pageTitle)))) {
+        paragraphs.remove(0);
+      } else if (pageTitle != null && ogTitle == null && pageTitle.startsWith(first) && first.length() > 15) {
+        // "<title>Headline – Outlet</title>" with the bare headline as the first block
+        title = first;
+        paragraphs.remove(0);
+      }
+    }
+    String author = firstNonNull(metadata.get("author"), metadata.get("article:author"));
+    Instant published = PublishedDates.fromHtml(metadata, html);
+    return new ParsedDocument(
+        type, title, clean(author), published, truncate(paragraphs), charset.name());
+  }
+
+  private ParsedDocument parseOther(RawDocument doc, String type)
+      throws IOException, TikaException, SAXException {
+    Metadata metadata = new Metadata();
+    metadata.set(Metadata.CONTENT_TYPE, type);
+    BodyContentHandler handler = new BodyContentHandler(maxTextChars);
+    try (InputStream in = new ByteArrayInputStream(doc.body())) {
+      autoParser.parse(in, handler, metadata, new ParseContext());
+    } catch (SAXException e) {
+      if (!WriteLimitReachedException.isWriteLimitReached(e)) {
+        throw e;
+      }
+    }
+    List<String> paragraphs = paragraphs(handler.toString());
+    String title = clean(metadata.get(TikaCoreProperties.TITLE));
+    if (title == null && !paragraphs.isEmpty()) {
+      title = paragraphs.remove(0);
+    } else if (title != null && !paragraphs.isEmpty() && sameText(paragraphs.get(0), title)) {
+      paragraphs.remove(0);
+    }
+    Instant published = PublishedDates.parse(metadata.get(TikaCoreProperties.CREATED));
+    String author = clean(metadata.get(TikaCoreProperties.CREATOR));
+    return new ParsedDocument(type, title, author, published, truncate(paragraphs), null);
+  }
+
+  /** Splits extracted text into trimmed, non-empty paragraphs with inner whitespace collapsed. */
+  static List<String> paragraphs(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\\R")) {
+      String p = line.replaceAll("[\\s\\u00A0]+", " ").strip();
+      if (!p.isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private List<String> truncate(List<String> paragraphs) {
+    List<String> out = new ArrayList<>();
+    int total = 0;
+    for (String p : paragraphs) {
+      if (total + p.length() > maxTextChars) {
+        int room = maxTextChars - total;
+        if (room > 0) {
+          out.add(p.substring(0, room));
+        }
+        break;
+      }
+      out.add(p);
+      total += p.length() + 1;
+    }
+    return out;
+  }
+
+  private static boolean sameText(String a, String b) {
+    return normalise(a).equals(normalise(b));
+  }
+
+  private static String normalise(String s) {
+    return s.replaceAll("[\\s\\u00A0]+", " ").strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String clean(String s) {
+    if (s == null) {
+      return null;
+    }
+    String c = s.replaceAll("[\\s\\u00A0]+", " ").strip();
+    return c.isEmpty() ? null : c;
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
+  }
+}

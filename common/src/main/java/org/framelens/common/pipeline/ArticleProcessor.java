@@ -1,0 +1,169 @@
+package org.framelens.common.pipeline;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.framelens.common.input.RawDocument;
+import org.framelens.common.input.ReadOutcome;
+import org.framelens.common.lang.LanguageDetection;
+import org.framelens.common.lexicon.FrameTagger;
+import org.framelens.common.outlet.OutletResolver;
+import org.framelens.common.parse.ArticleParser;
+import org.framelens.common.parse.NotADocumentException;
+import org.framelens.common.parse.ParsedDocument;
+
+/**
+ * Per-record logic: a read outcome becomes an article with its frame hits, a skip, or a
+ * quarantine row naming the stage that failed. Never throws for bad input. Not thread-safe: one
+ * per thread, over shared {@link ProcessingResources}.
+ */
+public final class ArticleProcessor {
+  private final ProcessingResources resources;
+  private final ArticleParser parser;
+  private final FrameTagger tagger;
+  private final StageTimes times = new StageTimes();
+
+  public ArticleProcessor(ProcessingResources resources) {
+    this.resources = resources;
+    this.parser = new ArticleParser(resources.config().maxTextChars());
+    this.tagger = new FrameTagger(resources.lexicon());
+  }
+
+  /** Nanoseconds spent per stage by this processor so far. */
+  public StageTimes times() {
+    return times;
+  }
+
+  public Processed process(ReadOutcome outcome) {
+    if (outcome instanceof ReadOutcome.Document d) {
+      return process(d.document());
+    }
+    if (outcome instanceof ReadOutcome.Skipped s) {
+      return new Processed.Skipped(s.sourceFile(), s.sourceOffset(), s.url(), s.reason());
+    }
+    ReadOutcome.Failed f = (ReadOutcome.Failed) outcome;
+    return new Processed.Quarantined(
+        new QuarantineRecord(
+            f.sourceFile(),
+            f.sourceOffset(),
+            f.url(),
+            QuarantineRecord.READ,
+            f.errorClass(),
+            f.message(),
+            date(f.crawlTime())));
+  }
+
+  public Processed process(RawDocument doc) {
+    long t0 = System.nanoTime();
+    ParsedDocument parsed;
+    try {
+      parsed = parser.parse(doc);
+    } catch (NotADocumentException e) {
+      times.parse += System.nanoTime() - t0;
+      return new Processed.Skipped(doc.sourceFile(), doc.sourceOffset(), doc.url(), "not_a_document");
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      times.parse += System.nanoTime() - t0;
+      return quarantine(doc, QuarantineRecord.PARSE, e);
+    }
+    long t1 = System.nanoTime();
+    times.parse += t1 - t0;
+
+    LanguageDetection.Detected lang;
+    try {
+      String sample = parsed.title() == null ? parsed.text() : parsed.title() + "\n" + parsed.text();
+      lang = resources.languages().detect(sample);
+    } catch (RuntimeException e) {
+      times.detect += System.nanoTime() - t1;
+      return quarantine(doc, QuarantineRecord.DETECT, e);
+    }
+    long t2 = System.nanoTime();
+    times.detect += t2 - t1;
+
+    FrameTagger.TagResult tagged;
+    try {
+      tagged = tagger.tag(parsed.title(), parsed.paragraphs(), lang.lang());
+    } catch (RuntimeException | StackOverflowError e) {
+      times.tag += System.nanoTime() - t2;
+      return quarantine(doc, QuarantineRecord.TAG, e);
+    }
+    times.tag += System.nanoTime() - t2;
+
+    String host = OutletResolver.host(doc.url());
+    String outlet = outlet(doc, host);
+    String digest = Hashing.sha256().hashBytes(doc.body()).toString();
+    String text = parsed.text();
+    Instant published = parsed.publishedAt() != null ? parsed.publishedAt() : doc.publishedHint();
+    ArticleRecord article =
+        new ArticleRecord(
+            articleId(doc.url(), digest),
+            doc.url(),
+            host,
+            outlet,
+            doc.crawlTime(),
+            published,
+            parsed.title(),
+            parsed.author(),
+            lang.lang(),
+            lang.confidence(),
+            parsed.contentType(),
+            text,
+            text.length(),
+            tagged.tokenCount(),
+            digest,
+            doc.sourceFile(),
+            doc.sourceOffset(),
+            resources.lexicon().lexicon().version(),
+            doc.crawlDate());
+    return new Processed.Article(article, tagged.hits());
+  }
+
+  private String outlet(RawDocument doc, String host) {
+    if (doc.outletHint() != null) {
+      return doc.outletHint();
+    }
+    String fromHost = resources.outlets().outletForHost(host);
+    return fromHost != null ? fromHost : "unknown";
+  }
+
+  /** Stable id: same URL and same bytes give the same id. */
+  public static String articleId(String url, String contentDigest) {
+    return Hashing.sha256()
+        .hashString(url + "\n" + contentDigest, StandardCharsets.UTF_8)
+        .toString()
+        .substring(0, 32);
+  }
+
+  private static Processed quarantine(RawDocument doc, String stage, Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    if (message.length() > 1000) {
+      message = message.substring(0, 1000) + "…";
+    }
+    return new Processed.Quarantined(
+        new QuarantineRecord(
+            doc.sourceFile(),
+            doc.sourceOffset(),
+            doc.url(),
+            stage,
+            e.getClass().getSimpleName(),
+            message,
+            doc.crawlDate()));
+  }
+
+  private static LocalDate date(Instant t) {
+    return t == null ? null : LocalDate.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  /** Mutable per-processor stage timers. */
+  public static final class StageTimes {
+    public long parse;
+    public long detect;
+    public long tag;
+
+    public List<Long> asList() {
+      return List.of(parse, detect, tag);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package org.framelens.common.pipeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One row of the {@code articles} table (see {@code Tables.ARTICLES} for the columns' meaning). */
+public record ArticleRecord(
+    String articleId,
+    String url,
+    String host,
+    String outlet,
+    Instant crawlTime,
+    Instant publishedAt,
+    String title,
+    String author,
+    String lang,
+    double langConfidence,
+    String contentType,
+    String text,
+    int textChars,
+    int tokenCount,
+    String contentDigest,
+    String sourceFile,
+    long sourceOffset,
+    String lexiconVersion,
+    LocalDate crawlDate) {}

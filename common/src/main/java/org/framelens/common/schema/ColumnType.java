@@ -1,0 +1,12 @@
+package org.framelens.common.schema;
+
+/** Logical column types, mapped to Spark and Parquet types in the jobs module. */
+public enum ColumnType {
+  STRING,
+  INT,
+  LONG,
+  DOUBLE,
+  BOOLEAN,
+  TIMESTAMP,
+  DATE
+}

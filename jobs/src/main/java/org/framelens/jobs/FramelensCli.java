@@ -1,0 +1,56 @@
+package org.framelens.jobs;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line. Exit codes: 0 the run completed (quarantined records included), 1 the run
+ * failed, 2 bad usage or configuration (unknown option, missing input, invalid lexicon).
+ */
+@Command(
+    name = "framelens",
+    mixinStandardHelpOptions = true,
+    versionProvider = FramelensCli.Version.class,
+    description = "How do different outlets, in different languages, frame the same events?",
+    subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, SamplesCommand.class})
+public final class FramelensCli implements Callable<Integer> {
+  public static final int OK = 0;
+  public static final int RUN_FAILED = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(System.out);
+    return USAGE;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new FramelensCli());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof IllegalArgumentException) {
+            commandLine.getErr().println("framelens: " + ex.getMessage());
+            return USAGE;
+          }
+          commandLine.getErr().println("framelens: run failed: " + ex);
+          ex.printStackTrace(commandLine.getErr());
+          return RUN_FAILED;
+        });
+    return cl;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = FramelensCli.class.getPackage().getImplementationVersion();
+      return new String[] {"framelens " + (v == null ? "dev" : v)};
+    }
+  }
+}

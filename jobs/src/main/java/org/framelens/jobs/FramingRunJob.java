@@ -1,0 +1,205 @@
+package org.framelens.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.framelens.common.lexicon.Lexicon;
+import org.framelens.common.pipeline.ProcessingConfig;
+import org.framelens.common.pipeline.ProcessingResources;
+import org.framelens.common.schema.Tables;
+
+/**
+ * {@code run}: reads every input (WARC files and document folders), parses, detects language, tags
+ * frames and writes articles, frame_hits, outlet_frames and quarantine under the output folder.
+ */
+public final class FramingRunJob {
+  private FramingRunJob() {}
+
+  public static RunSummary run(SparkSession spark, RunConfig config) throws IOException {
+    long start = System.nanoTime();
+    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+    String lexiconText =
+        config.lexicon() == null ? Lexicon.defaultText() : readText(config.lexicon(), hadoopConf);
+    String lexiconSource = config.lexicon() == null ? "(bundled default lexicon)" : config.lexicon();
+    Lexicon lexicon = Lexicon.parse(lexiconText, lexiconSource); // fails fast on the driver
+    String outletsCsv = config.outlets() == null ? null : readText(config.outlets(), hadoopConf);
+    List<String> languages =
+        config.languages().isEmpty()
+            ? ProcessingResources.defaultDetectLanguages(lexicon)
+            : config.languages();
+    ProcessingConfig processing =
+        new ProcessingConfig(
+            lexiconText,
+            lexiconSource,
+            outletsCsv,
+            languages,
+            config.maxDocumentBytes(),
+            config.maxTextChars());
+    // Validate the registry and languages on the driver before any task starts.
+    ProcessingResources.forConfig(processing);
+
+    List<InputFile> files = InputListing.list(config.inputs(), hadoopConf);
+    PartitionProcessor.StageAccumulators acc =
+        new PartitionProcessor.StageAccumulators(spark.sparkContext());
+    Dataset<Row> processed =
+        process(spark, files, processing, new SerializableHadoopConf(hadoopConf), acc)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long processStart = System.nanoTime();
+      long records = processed.count();
+      double processSeconds = (System.nanoTime() - processStart) / 1e9;
+
+      Dataset<Row> kept = latestPerUrlAndCrawlDate(processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
+      Dataset<Row> articles = articles(kept);
+      Dataset<Row> hits = hits(kept);
+      Dataset<Row> quarantine = quarantine(processed);
+      Dataset<Row> outletFrames =
+          OutletFrames.compute(spark, articles, hits, new ArrayList<>(lexicon.frames()), lexicon.version());
+
+      long writeStart = System.nanoTime();
+      String out = config.output();
+      write(articles, out, Tables.ARTICLES.name(), Tables.ARTICLES.partitionColumns());
+      write(hits, out, Tables.FRAME_HITS.name(), Tables.FRAME_HITS.partitionColumns());
+      write(quarantine.coalesce(1), out, Tables.QUARANTINE.name(), List.of());
+      write(outletFrames.coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
+      double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+
+      Map<String, Long> skipped = countBy(processed.filter(col("kind").equalTo(ProcessedRows.SKIPPED)), "skip_reason");
+      Map<String, Long> quarantined = countBy(quarantine, "stage");
+      long articleRows = processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)).count();
+      long written = spark.read().parquet(out + "/" + Tables.ARTICLES.name()).count();
+      long hitRows = spark.read().parquet(out + "/" + Tables.FRAME_HITS.name()).count();
+      Map<String, Double> stages = new LinkedHashMap<>();
+      stages.put("process (wall)", processSeconds);
+      stages.put("  read (task time)", acc.readNanos.value() / 1e9);
+      stages.put("  parse (task time)", acc.parseNanos.value() / 1e9);
+      stages.put("  detect (task time)", acc.detectNanos.value() / 1e9);
+      stages.put("  tag (task time)", acc.tagNanos.value() / 1e9);
+      stages.put("write (wall)", writeSeconds);
+      RunSummary summary =
+          new RunSummary(
+              records,
+              written,
+              hitRows,
+              skipped,
+              quarantined,
+              articleRows - written,
+              lexicon.version(),
+              (System.nanoTime() - start) / 1e9,
+              stages);
+      writeText(out + "/_framelens_summary.txt", summary.render(), hadoopConf);
+      return summary;
+    } finally {
+      processed.unpersist();
+    }
+  }
+
+  /** One row per input record; see {@link ProcessedRows}. */
+  static Dataset<Row> process(
+      SparkSession spark,
+      List<InputFile> files,
+      ProcessingConfig processing,
+      SerializableHadoopConf hadoopConf,
+      PartitionProcessor.StageAccumulators acc) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = Math.max(1, files.size());
+    JavaRDD<Row> rows =
+        jsc.parallelize(files, slices)
+            .mapPartitions(it -> new PartitionProcessor(it, processing, hadoopConf.get(), acc));
+    return spark.createDataFrame(rows, ProcessedRows.SCHEMA);
+  }
+
+  /** A URL fetched twice in one crawl day keeps its latest fetch. */
+  static Dataset<Row> latestPerUrlAndCrawlDate(Dataset<Row> articleRows) {
+    return articleRows
+        .withColumn(
+            "_rank",
+            row_number()
+                .over(
+                    Window.partitionBy(col("article.url"), col("article.crawl_date"))
+                        .orderBy(
+                            desc("article.crawl_time"),
+                            col("article.source_file"),
+                            col("article.source_offset"))))
+        .filter(col("_rank").equalTo(1))
+        .drop("_rank");
+  }
+
+  static Dataset<Row> articles(Dataset<Row> kept) {
+    return SparkTables.conform(kept.select("article.*"), Tables.ARTICLES);
+  }
+
+  static Dataset<Row> hits(Dataset<Row> kept) {
+    Dataset<Row> exploded =
+        kept.select(col("article"), explode(col("hits")).as("hit"));
+    List<Column> cols = new ArrayList<>();
+    for (String name : Tables.FRAME_HITS.columnNames()) {
+      cols.add(
+          ProcessedRows.HIT_FIELDS.contains(name)
+              ? col("hit." + name).as(name)
+              : col("article." + name).as(name));
+    }
+    return SparkTables.conform(exploded.select(cols.toArray(new Column[0])), Tables.FRAME_HITS);
+  }
+
+  static Dataset<Row> quarantine(Dataset<Row> processed) {
+    return SparkTables.conform(
+        processed.filter(col("kind").equalTo(ProcessedRows.QUARANTINED)).select("quarantine.*"),
+        Tables.QUARANTINE);
+  }
+
+  private static Map<String, Long> countBy(Dataset<Row> ds, String column) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : ds.groupBy(column).count().collectAsList()) {
+      out.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+
+  private static void write(Dataset<Row> ds, String out, String table, List<String> partitionBy) {
+    var writer = ds.write().mode(SaveMode.Overwrite).option("compression", "snappy");
+    if (!partitionBy.isEmpty()) {
+      writer = writer.partitionBy(partitionBy.toArray(new String[0]));
+    }
+    writer.parquet(out + "/" + table);
+  }
+
+  static String readText(String path, Configuration conf) throws IOException {
+    Path p = new Path(path);
+    FileSystem fs = p.getFileSystem(conf);
+    try (InputStream in = fs.open(p)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static void writeText(String path, String text, Configuration conf) throws IOException {
+    Path p = new Path(path);
+    FileSystem fs = p.getFileSystem(conf);
+    try (OutputStream o = fs.create(p, true)) {
+      o.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package org.framelens.jobs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+import org.framelens.common.input.InputFiles;
+import org.framelens.common.input.ReadOutcome;
+import org.framelens.common.input.WarcDocumentReader;
+import org.framelens.common.pipeline.ArticleProcessor;
+import org.framelens.common.pipeline.ProcessingConfig;
+import org.framelens.common.pipeline.ProcessingResources;
+
+/**
+ * Streams one partition of input files: opens each file only when the previous one is done and
+ * yields one row per record, never holding more than one document in memory.
+ */
+final class PartitionProcessor implements Iterator<Row> {
+  /** One processor (Tika parser, tokenizer) per executor thread, reused across tasks. */
+  private static final ThreadLocal<java.util.Map<ProcessingConfig, ArticleProcessor>> PROCESSORS =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+
+  private final Iterator<InputFile> files;
+  private final ProcessingConfig config;
+  private final Configuration hadoopConf;
+  private final StageAccumulators acc;
+  private final ArticleProcessor processor;
+  private final long parse0;
+  private final long detect0;
+  private final long tag0;
+
+  private Iterator<ReadOutcome> current = Collections.emptyIterator();
+  private AutoCloseable currentResource;
+  private Row pending;
+  private boolean flushed;
+
+  PartitionProcessor(
+      Iterator<InputFile> files, ProcessingConfig config, Configuration hadoopConf, StageAccumulators acc) {
+    this.files = files;
+    this.config = config;
+    this.hadoopConf = hadoopConf;
+    this.acc = acc;
+    this.processor =
+        PROCESSORS.get().computeIfAbsent(config, c -> new ArticleProcessor(ProcessingResources.forConfig(c)));
+    this.parse0 = processor.times().parse;
+    this.detect0 = processor.times().detect;
+    this.tag0 = processor.times().tag;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (pending != null) {
+      return true;
+    }
+    long t0 = System.nanoTime();
+    ReadOutcome outcome = nextOutcome();
+    acc.readNanos.add(System.nanoTime() - t0);
+    if (outcome == null) {
+      flushTimes();
+      return false;
+    }
+    pending = ProcessedRows.toRow(processor.process(outcome));
+    return true;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Row r = pending;
+    pending = null;
+    return r;
+  }
+
+  private ReadOutcome nextOutcome() {
+    while (true) {
+      if (current.hasNext()) {
+        return current.next();
+      }
+      closeCurrent();
+      if (!files.hasNext()) {
+        return null;
+      }
+      open(files.next());
+    }
+  }
+
+  private void open(InputFile file) {
+    Path path = new Path(file.path());
+    InputStream in = null;
+    try {
+      FileSystem fs = path.getFileSystem(hadoopConf);
+      in = fs.open(path);
+      if (InputFiles.isWarc(path.getName())) {
+        WarcDocumentReader reader = new WarcDocumentReader(in, file.path(), config.maxDocumentBytes());
+        currentResource = reader;
+        current = reader;
+      } else {
+        try (InputStream doc = in) {
+          current =
+              Collections.singletonList(
+                      InputFiles.document(
+                          doc,
+                          file.path(),
+                          file.url(),
+                          file.outlet(),
+                          file.published(),
+                          file.modified(),
+                          config.maxDocumentBytes()))
+                  .iterator();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (in != null) {
+        try {
+          in.close();
+        } catch (IOException ignored) {
+          // already failing
+        }
+      }
+      current = InputFiles.unreadable(file.path(), file.modified(), e);
+    }
+  }
+
+  private void closeCurrent() {
+    if (currentResource != null) {
+      try {
+        currentResource.close();
+      } catch (Exception e) {
+        // every record of the file has been read; a failing close loses nothing
+      } finally {
+        currentResource = null;
+      }
+    }
+  }
+
+  private void flushTimes() {
+    if (!flushed) {
+      flushed = true;
+      acc.parseNanos.add(processor.times().parse - parse0);
+      acc.detectNanos.add(processor.times().detect - detect0);
+      acc.tagNanos.add(processor.times().tag - tag0);
+    }
+  }
+
+  /** Per-stage time summed over all tasks. */
+  static final class StageAccumulators implements java.io.Serializable {
+    final LongAccumulator readNanos;
+    final LongAccumulator parseNanos;
+    final LongAccumulator detectNanos;
+    final LongAccumulator tagNanos;
+
+    StageAccumulators(org.apache.spark.SparkContext sc) {
+      readNanos = sc.longAccumulator("read_nanos");
+      parseNanos = sc.longAccumulator("parse_nanos");
+      detectNanos = sc.longAccumulator("detect_nanos");
+      tagNanos = sc.longAccumulator("tag_nanos");
+    }
+  }
+}

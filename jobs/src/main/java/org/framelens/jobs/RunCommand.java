@@ -1,0 +1,70 @@
+package org.framelens.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.framelens.common.pipeline.ProcessingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read WARC files and document folders, extract, detect language, tag frames, and write the"
+          + " articles, frame_hits, outlet_frames and quarantine tables (Parquet) under --output.",
+      "Exit codes: 0 completed (quarantined records included), 1 run failed, 2 bad usage or"
+          + " configuration."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Option(
+      names = "--input",
+      required = true,
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "WARC file (.warc, .warc.gz), document, or folder (read recursively); Hadoop paths (hdfs://, s3a://) work.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder; its tables are replaced.")
+  String output;
+
+  @Option(names = "--lexicon", paramLabel = "FILE", description = "Lexicon TSV (default: the bundled lexicon, see docs/codebook.md).")
+  String lexicon;
+
+  @Option(names = "--outlets", paramLabel = "FILE", description = "Outlet registry CSV: domain,outlet,name,country,language,type.")
+  String outlets;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or what spark-submit sets).")
+  String master;
+
+  @Option(
+      names = "--languages",
+      split = ",",
+      paramLabel = "CODES",
+      description = "ISO 639-1 languages to detect between (default: the lexicon's plus common news languages).")
+  List<String> languages = new ArrayList<>();
+
+  @Option(names = "--max-document-bytes", paramLabel = "N", description = "Larger documents are quarantined (default: ${DEFAULT-VALUE}).")
+  long maxDocumentBytes = ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES;
+
+  @Option(names = "--max-text-chars", paramLabel = "N", description = "Extracted text is cut at this length (default: ${DEFAULT-VALUE}).")
+  int maxTextChars = ProcessingConfig.DEFAULT_MAX_TEXT_CHARS;
+
+  RunConfig config() {
+    return new RunConfig(inputs, output, lexicon, outlets, languages, maxDocumentBytes, maxTextChars);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    RunConfig config = config();
+    SparkSession spark = SparkSessions.create("framelens run", master);
+    try {
+      RunSummary summary = FramingRunJob.run(spark, config);
+      System.out.print(summary.render());
+      return FramelensCli.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+}

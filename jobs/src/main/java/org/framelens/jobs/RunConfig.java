@@ -1,0 +1,24 @@
+package org.framelens.jobs;
+
+import java.util.List;
+
+/**
+ * Options of {@code run}, immutable.
+ *
+ * @param lexicon lexicon TSV path, or null for the bundled default lexicon
+ * @param outlets outlet registry CSV path, or null for none
+ * @param languages languages Lingua chooses between, or empty for the default set
+ */
+public record RunConfig(
+    List<String> inputs,
+    String output,
+    String lexicon,
+    String outlets,
+    List<String> languages,
+    long maxDocumentBytes,
+    int maxTextChars) {
+  public RunConfig {
+    inputs = List.copyOf(inputs);
+    languages = List.copyOf(languages);
+  }
+}

@@ -1,0 +1,30 @@
+package org.framelens.jobs;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the session for the command line: local[*] unless spark-submit or --master says else. */
+final class SparkSessions {
+  private SparkSessions() {}
+
+  static SparkSession create(String appName, String master) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .appName(appName)
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+            .config("spark.sql.sources.partitionOverwriteMode", "static")
+            .config("spark.ui.showConsoleProgress", "false");
+    if (master != null) {
+      b = b.master(master);
+    } else if (!conf.contains("spark.master")) {
+      b = b.master("local[*]");
+    }
+    if (!conf.contains("spark.ui.enabled") && (master == null || master.startsWith("local"))
+        && !conf.contains("spark.master")) {
+      b = b.config("spark.ui.enabled", "false");
+    }
+    return b.getOrCreate();
+  }
+}
