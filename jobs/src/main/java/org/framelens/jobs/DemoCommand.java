@@ -21,10 +21,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run over data-samples/ into ./out/ and print a per-outlet × frame summary.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--samples", paramLabel = "DIR", description = "The data-samples folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      paramLabel = "DIR",
+      description = "The data-samples folder (default: ${DEFAULT-VALUE}).")
   String samples = defaultSamples();
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
   String output = "out";
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
@@ -43,7 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     RunConfig config =
         new RunConfig(
-            List.of(new File(dir, "crawl").getAbsolutePath(), new File(dir, "documents").getAbsolutePath()),
+            List.of(
+                new File(dir, "crawl").getAbsolutePath(),
+                new File(dir, "documents").getAbsolutePath()),
             new File(output).getAbsolutePath(),
             null,
             new File(dir, "outlets.csv").getAbsolutePath(),
@@ -66,9 +74,13 @@ final class DemoCommand implements Callable<Integer> {
   /** Hits per outlet and frame over the whole run, with articles per outlet. */
   static String outletFrameTable(SparkSession spark, String output) {
     List<Row> rows =
-        spark.read().parquet(output + "/outlet_frames")
+        spark
+            .read()
+            .parquet(output + "/outlet_frames")
             .groupBy("outlet", "frame")
-            .agg(sum(col("hits")).as("hits"), sum(col("articles")).as("articles"),
+            .agg(
+                sum(col("hits")).as("hits"),
+                sum(col("articles")).as("articles"),
                 sum(col("articles_with_frame")).as("with_frame"))
             .collectAsList();
     Map<String, Map<String, Long>> hits = new TreeMap<>();
@@ -91,7 +103,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     b.append('\n');
     for (var e : hits.entrySet()) {
-      b.append(String.format(Locale.ROOT, "%-24s %5d", abbreviate24(e.getKey()), articles.get(e.getKey())));
+      b.append(
+          String.format(
+              Locale.ROOT, "%-24s %5d", abbreviate24(e.getKey()), articles.get(e.getKey())));
       for (String f : frames) {
         b.append(String.format(Locale.ROOT, " %9d", e.getValue().getOrDefault(f, 0L)));
       }

@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FramelensCli.Version.class,
     description = "How do different outlets, in different languages, frame the same events?",
-    subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, SamplesCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      BenchCommand.class,
+      SamplesCommand.class,
+      SchemaDocsCommand.class
+    })
 public final class FramelensCli implements Callable<Integer> {
   public static final int OK = 0;
   public static final int RUN_FAILED = 1;

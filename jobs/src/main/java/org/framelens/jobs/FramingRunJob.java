@@ -43,7 +43,8 @@ public final class FramingRunJob {
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     String lexiconText =
         config.lexicon() == null ? Lexicon.defaultText() : readText(config.lexicon(), hadoopConf);
-    String lexiconSource = config.lexicon() == null ? "(bundled default lexicon)" : config.lexicon();
+    String lexiconSource =
+        config.lexicon() == null ? "(bundled default lexicon)" : config.lexicon();
     Lexicon lexicon = Lexicon.parse(lexiconText, lexiconSource); // fails fast on the driver
     String outletsCsv = config.outlets() == null ? null : readText(config.outlets(), hadoopConf);
     List<String> languages =
@@ -72,12 +73,14 @@ public final class FramingRunJob {
       long records = processed.count();
       double processSeconds = (System.nanoTime() - processStart) / 1e9;
 
-      Dataset<Row> kept = latestPerUrlAndCrawlDate(processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
+      Dataset<Row> kept =
+          latestPerUrlAndCrawlDate(processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
       Dataset<Row> articles = articles(kept);
       Dataset<Row> hits = hits(kept);
       Dataset<Row> quarantine = quarantine(processed);
       Dataset<Row> outletFrames =
-          OutletFrames.compute(spark, articles, hits, new ArrayList<>(lexicon.frames()), lexicon.version());
+          OutletFrames.compute(
+              spark, articles, hits, new ArrayList<>(lexicon.frames()), lexicon.version());
 
       long writeStart = System.nanoTime();
       String out = config.output();
@@ -87,7 +90,8 @@ public final class FramingRunJob {
       write(outletFrames.coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
-      Map<String, Long> skipped = countBy(processed.filter(col("kind").equalTo(ProcessedRows.SKIPPED)), "skip_reason");
+      Map<String, Long> skipped =
+          countBy(processed.filter(col("kind").equalTo(ProcessedRows.SKIPPED)), "skip_reason");
       Map<String, Long> quarantined = countBy(quarantine, "stage");
       long articleRows = processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)).count();
       long written = spark.read().parquet(out + "/" + Tables.ARTICLES.name()).count();
@@ -153,8 +157,7 @@ public final class FramingRunJob {
   }
 
   static Dataset<Row> hits(Dataset<Row> kept) {
-    Dataset<Row> exploded =
-        kept.select(col("article"), explode(col("hits")).as("hit"));
+    Dataset<Row> exploded = kept.select(col("article"), explode(col("hits")).as("hit"));
     List<Column> cols = new ArrayList<>();
     for (String name : Tables.FRAME_HITS.columnNames()) {
       cols.add(

@@ -48,7 +48,9 @@ public final class OutletFrames {
                 countDistinct("article_id").as("articles_with_frame"),
                 count(lit(1)).as("hits"),
                 sum(when(col("voice").equalTo("own"), 1).otherwise(0)).cast("long").as("hits_own"),
-                sum(when(col("voice").equalTo("quoted"), 1).otherwise(0)).cast("long").as("hits_quoted"));
+                sum(when(col("voice").equalTo("quoted"), 1).otherwise(0))
+                    .cast("long")
+                    .as("hits_quoted"));
     Dataset<Row> frameNames = spark.createDataset(frames, Encoders.STRING()).toDF("frame");
     Dataset<Row> grid =
         totals
@@ -63,7 +65,8 @@ public final class OutletFrames {
                 when(col("tokens").gt(0), col("hits").multiply(10000.0).divide(col("tokens")))
                     .otherwise(0.0))
             .withColumn("lexicon_version", lit(lexiconVersion));
-    return SparkTables.conform(withRates, Tables.OUTLET_FRAMES).orderBy("outlet", "period", "frame");
+    return SparkTables.conform(withRates, Tables.OUTLET_FRAMES)
+        .orderBy("outlet", "period", "frame");
   }
 
   static scala.collection.immutable.Seq<String> scalaSeq(String... names) {

@@ -41,13 +41,18 @@ final class PartitionProcessor implements Iterator<Row> {
   private boolean flushed;
 
   PartitionProcessor(
-      Iterator<InputFile> files, ProcessingConfig config, Configuration hadoopConf, StageAccumulators acc) {
+      Iterator<InputFile> files,
+      ProcessingConfig config,
+      Configuration hadoopConf,
+      StageAccumulators acc) {
     this.files = files;
     this.config = config;
     this.hadoopConf = hadoopConf;
     this.acc = acc;
     this.processor =
-        PROCESSORS.get().computeIfAbsent(config, c -> new ArticleProcessor(ProcessingResources.forConfig(c)));
+        PROCESSORS
+            .get()
+            .computeIfAbsent(config, c -> new ArticleProcessor(ProcessingResources.forConfig(c)));
     this.parse0 = processor.times().parse;
     this.detect0 = processor.times().detect;
     this.tag0 = processor.times().tag;
@@ -99,7 +104,8 @@ final class PartitionProcessor implements Iterator<Row> {
       FileSystem fs = path.getFileSystem(hadoopConf);
       in = fs.open(path);
       if (InputFiles.isWarc(path.getName())) {
-        WarcDocumentReader reader = new WarcDocumentReader(in, file.path(), config.maxDocumentBytes());
+        WarcDocumentReader reader =
+            new WarcDocumentReader(in, file.path(), config.maxDocumentBytes());
         currentResource = reader;
         current = reader;
       } else {

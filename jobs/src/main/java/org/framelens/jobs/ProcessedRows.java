@@ -26,7 +26,8 @@ final class ProcessedRows {
 
   /** Hit columns carried inside the article's row; the rest come from the article. */
   static final List<String> HIT_FIELDS =
-      List.of("frame", "lang", "term", "matched_text", "section", "start", "end", "voice", "snippet");
+      List.of(
+          "frame", "lang", "term", "matched_text", "section", "start", "end", "voice", "snippet");
 
   static final StructType HIT_TYPE = hitType();
 
@@ -78,16 +79,30 @@ final class ProcessedRows {
       for (FrameHit h : a.hits()) {
         hits.add(
             RowFactory.create(
-                h.frame(), h.lang(), h.term(), h.matchedText(), h.section(), h.start(), h.end(),
-                h.voice(), h.snippet()));
+                h.frame(),
+                h.lang(),
+                h.term(),
+                h.matchedText(),
+                h.section(),
+                h.start(),
+                h.end(),
+                h.voice(),
+                h.snippet()));
       }
       // Spark's Row encoder wants a Scala Seq for array columns.
       return RowFactory.create(
-          ARTICLE, null, r.sourceFile(), r.sourceOffset(), r.url(), article,
-          scala.jdk.javaapi.CollectionConverters.asScala(hits).toSeq(), null);
+          ARTICLE,
+          null,
+          r.sourceFile(),
+          r.sourceOffset(),
+          r.url(),
+          article,
+          scala.jdk.javaapi.CollectionConverters.asScala(hits).toSeq(),
+          null);
     }
     if (p instanceof Processed.Skipped s) {
-      return RowFactory.create(SKIPPED, s.reason(), s.sourceFile(), s.sourceOffset(), s.url(), null, null, null);
+      return RowFactory.create(
+          SKIPPED, s.reason(), s.sourceFile(), s.sourceOffset(), s.url(), null, null, null);
     }
     QuarantineRecord q = ((Processed.Quarantined) p).record();
     Row quarantine =
@@ -99,6 +114,7 @@ final class ProcessedRows {
             q.errorClass(),
             q.message(),
             SparkTables.date(q.crawlDate()));
-    return RowFactory.create(QUARANTINED, null, q.sourceFile(), q.sourceOffset(), q.url(), null, null, quarantine);
+    return RowFactory.create(
+        QUARANTINED, null, q.sourceFile(), q.sourceOffset(), q.url(), null, null, quarantine);
   }
 }

@@ -23,36 +23,58 @@ final class RunCommand implements Callable<Integer> {
       required = true,
       arity = "1..*",
       paramLabel = "PATH",
-      description = "WARC file (.warc, .warc.gz), document, or folder (read recursively); Hadoop paths (hdfs://, s3a://) work.")
+      description =
+          "WARC file (.warc, .warc.gz), document, or folder (read recursively); Hadoop paths (hdfs://, s3a://) work.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder; its tables are replaced.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder; its tables are replaced.")
   String output;
 
-  @Option(names = "--lexicon", paramLabel = "FILE", description = "Lexicon TSV (default: the bundled lexicon, see docs/codebook.md).")
+  @Option(
+      names = "--lexicon",
+      paramLabel = "FILE",
+      description = "Lexicon TSV (default: the bundled lexicon, see docs/codebook.md).")
   String lexicon;
 
-  @Option(names = "--outlets", paramLabel = "FILE", description = "Outlet registry CSV: domain,outlet,name,country,language,type.")
+  @Option(
+      names = "--outlets",
+      paramLabel = "FILE",
+      description = "Outlet registry CSV: domain,outlet,name,country,language,type.")
   String outlets;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*], or what spark-submit sets).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master (default: local[*], or what spark-submit sets).")
   String master;
 
   @Option(
       names = "--languages",
       split = ",",
       paramLabel = "CODES",
-      description = "ISO 639-1 languages to detect between (default: the lexicon's plus common news languages).")
+      description =
+          "ISO 639-1 languages to detect between (default: the lexicon's plus common news languages).")
   List<String> languages = new ArrayList<>();
 
-  @Option(names = "--max-document-bytes", paramLabel = "N", description = "Larger documents are quarantined (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-document-bytes",
+      paramLabel = "N",
+      description = "Larger documents are quarantined (default: ${DEFAULT-VALUE}).")
   long maxDocumentBytes = ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES;
 
-  @Option(names = "--max-text-chars", paramLabel = "N", description = "Extracted text is cut at this length (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-text-chars",
+      paramLabel = "N",
+      description = "Extracted text is cut at this length (default: ${DEFAULT-VALUE}).")
   int maxTextChars = ProcessingConfig.DEFAULT_MAX_TEXT_CHARS;
 
   RunConfig config() {
-    return new RunConfig(inputs, output, lexicon, outlets, languages, maxDocumentBytes, maxTextChars);
+    return new RunConfig(
+        inputs, output, lexicon, outlets, languages, maxDocumentBytes, maxTextChars);
   }
 
   @Override

@@ -33,15 +33,15 @@ public record RunSummary(
     skippedByReason.forEach(
         (k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %,d%n", k, v)));
     if (duplicateUrls > 0) {
-      b.append(String.format(Locale.ROOT, "    %-24s %,d%n", "duplicate_url_in_crawl", duplicateUrls));
+      b.append(
+          String.format(Locale.ROOT, "    %-24s %,d%n", "duplicate_url_in_crawl", duplicateUrls));
     }
     b.append(String.format(Locale.ROOT, "  quarantined         %,d%n", quarantined()));
     quarantinedByStage.forEach(
         (k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %,d%n", k, v)));
     b.append(String.format(Locale.ROOT, "  lexicon version     %s%n", lexiconVersion));
     b.append(String.format(Locale.ROOT, "  seconds             %.1f%n", seconds));
-    stageSeconds.forEach(
-        (k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %.1f%n", k, v)));
+    stageSeconds.forEach((k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %.1f%n", k, v)));
     return b.toString();
   }
 }

@@ -47,9 +47,9 @@ import org.netpreserve.jwarc.Warcinfo;
 /**
  * Builds {@code data-samples/crawl/sample-crawl.warc.gz} from the hand-written pages under {@code
  * data-samples/source/crawl/}: a request and a response record per page as a crawler writes them,
- * pages re-encoded into the charset their manifest row names, some served gzip-encoded, the
- * {@code .pdf.txt} and {@code .docx.txt} sources turned into a real PDF and DOCX, plus records that
- * are not articles (warcinfo, metadata, revisit, a 404, a redirect, CSS, script, image).
+ * pages re-encoded into the charset their manifest row names, some served gzip-encoded, the {@code
+ * .pdf.txt} and {@code .docx.txt} sources turned into a real PDF and DOCX, plus records that are
+ * not articles (warcinfo, metadata, revisit, a 404, a redirect, CSS, script, image).
  */
 final class SampleCrawlBuilder {
   private final Path sourceRoot;
@@ -66,7 +66,8 @@ final class SampleCrawlBuilder {
     List<Page> pages = new ArrayList<>();
     List<Path> manifests;
     try (Stream<Path> s = Files.list(sourceRoot)) {
-      manifests = s.filter(p -> p.getFileName().toString().matches("manifest.*\\.csv")).sorted().toList();
+      manifests =
+          s.filter(p -> p.getFileName().toString().matches("manifest.*\\.csv")).sorted().toList();
     }
     for (Path m : manifests) {
       CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -91,7 +92,8 @@ final class SampleCrawlBuilder {
     Files.createDirectories(target.getParent());
     int n = 0;
     try (OutputStream out = Files.newOutputStream(target);
-        WarcWriter warc = new WarcWriter(java.nio.channels.Channels.newChannel(out), WarcCompression.GZIP)) {
+        WarcWriter warc =
+            new WarcWriter(java.nio.channels.Channels.newChannel(out), WarcCompression.GZIP)) {
       Instant start = pages.get(0).fetchTime().minusSeconds(60);
       warc.write(
           new Warcinfo.Builder()
@@ -101,7 +103,8 @@ final class SampleCrawlBuilder {
               .fields(
                   Map.of(
                       "software", List.of("framelens sample builder"),
-                      "description", List.of("Fictional outlets, own sentences; see data-samples/README.md")))
+                      "description",
+                          List.of("Fictional outlets, own sentences; see data-samples/README.md")))
               .build());
       for (Page page : pages) {
         byte[] source = Files.readAllBytes(sourceRoot.resolve(page.file()));
@@ -132,13 +135,35 @@ final class SampleCrawlBuilder {
     Page last = pages.get(pages.size() - 1);
     URI host = URI.create(first.url()).resolve("/");
     Instant t = last.fetchTime().plusSeconds(30);
-    writeExchange(warc, host + "assets/site.css", t, 200, "OK", "text/css",
-        "body{font-family:serif}".getBytes(StandardCharsets.UTF_8), false);
-    writeExchange(warc, host + "assets/app.js", t.plusSeconds(1), 200, "OK", "application/javascript",
-        "console.log('x');".getBytes(StandardCharsets.UTF_8), false);
-    writeExchange(warc, host + "img/logo.png", t.plusSeconds(2), 200, "OK", "image/png", PNG_1X1, false);
-    writeExchange(warc, host + "news/no-such-page", t.plusSeconds(3), 404, "Not Found", "text/html; charset=utf-8",
-        "<html><body><h1>Page not found</h1></body></html>".getBytes(StandardCharsets.UTF_8), false);
+    writeExchange(
+        warc,
+        host + "assets/site.css",
+        t,
+        200,
+        "OK",
+        "text/css",
+        "body{font-family:serif}".getBytes(StandardCharsets.UTF_8),
+        false);
+    writeExchange(
+        warc,
+        host + "assets/app.js",
+        t.plusSeconds(1),
+        200,
+        "OK",
+        "application/javascript",
+        "console.log('x');".getBytes(StandardCharsets.UTF_8),
+        false);
+    writeExchange(
+        warc, host + "img/logo.png", t.plusSeconds(2), 200, "OK", "image/png", PNG_1X1, false);
+    writeExchange(
+        warc,
+        host + "news/no-such-page",
+        t.plusSeconds(3),
+        404,
+        "Not Found",
+        "text/html; charset=utf-8",
+        "<html><body><h1>Page not found</h1></body></html>".getBytes(StandardCharsets.UTF_8),
+        false);
     HttpResponse redirect =
         new HttpResponse.Builder(301, "Moved Permanently")
             .addHeader("Location", first.url())
@@ -166,19 +191,30 @@ final class SampleCrawlBuilder {
             .build());
   }
 
-  private static void writeExchange(
-      WarcWriter warc, String url, Instant time, int status, String reason, String contentType, byte[] body,
+  static void writeExchange(
+      WarcWriter warc,
+      String url,
+      Instant time,
+      int status,
+      String reason,
+      String contentType,
+      byte[] body,
       boolean gzip)
       throws IOException {
     URI uri = URI.create(url);
-    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String path =
+        (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     HttpRequest request =
         new HttpRequest.Builder("GET", path)
-            .addHeader("Host", uri.getHost())
+            .addHeader(
+                "Host",
+                uri.getHost() != null ? uri.getHost() : String.valueOf(uri.getRawAuthority()))
             .addHeader("User-Agent", "framelens-sample-crawler/1.0")
             .addHeader("Accept-Encoding", "gzip")
             .build();
-    HttpResponse.Builder response = new HttpResponse.Builder(status, reason).addHeader("Content-Type", contentType);
+    HttpResponse.Builder response =
+        new HttpResponse.Builder(status, reason).addHeader("Content-Type", contentType);
     byte[] payload = body;
     if (gzip) {
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -267,7 +303,8 @@ final class SampleCrawlBuilder {
           cs.newLineAtOffset(50, 790);
           cs.setLeading(14);
           for (int row = 0; row < 52 && i < lines.size(); row++, i++) {
-            cs.setFont(lines.get(i)[0].equals("B") ? bold : font, lines.get(i)[0].equals("B") ? 13 : 10);
+            cs.setFont(
+                lines.get(i)[0].equals("B") ? bold : font, lines.get(i)[0].equals("B") ? 13 : 10);
             cs.showText(lines.get(i)[1]);
             cs.newLine();
           }
@@ -285,8 +322,11 @@ final class SampleCrawlBuilder {
     try (XWPFDocument doc = new XWPFDocument()) {
       doc.getProperties().getCoreProperties().setTitle(src.title());
       doc.getProperties().getCoreProperties().setCreator("Collectif Solidarités Méditerranée");
-      doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(
-          java.util.Date.from(src.published().atTime(9, 0).toInstant(ZoneOffset.UTC))));
+      doc.getProperties()
+          .getCoreProperties()
+          .setCreated(
+              java.util.Optional.of(
+                  java.util.Date.from(src.published().atTime(9, 0).toInstant(ZoneOffset.UTC))));
       XWPFParagraph title = doc.createParagraph();
       title.setStyle("Title");
       var run = title.createRun();
@@ -323,5 +363,6 @@ final class SampleCrawlBuilder {
   /** A valid 1×1 transparent PNG. */
   private static final byte[] PNG_1X1 =
       java.util.Base64.getDecoder()
-          .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+          .decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 }

@@ -10,11 +10,14 @@ import picocli.CommandLine.Option;
     name = "build-samples",
     hidden = true,
     mixinStandardHelpOptions = true,
-    description = "Rebuild data-samples/crawl/sample-crawl.warc.gz from data-samples/source/crawl/.")
+    description =
+        "Rebuild data-samples/crawl/sample-crawl.warc.gz from data-samples/source/crawl/.")
 final class SamplesCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "DIR", description = "The data-samples folder.")
   String samples =
-      new File(System.getenv("FRAMELENS_HOME") == null ? "." : System.getenv("FRAMELENS_HOME"), "data-samples")
+      new File(
+              System.getenv("FRAMELENS_HOME") == null ? "." : System.getenv("FRAMELENS_HOME"),
+              "data-samples")
           .getPath();
 
   @Override

@@ -21,7 +21,8 @@ final class SparkSessions {
     } else if (!conf.contains("spark.master")) {
       b = b.master("local[*]");
     }
-    if (!conf.contains("spark.ui.enabled") && (master == null || master.startsWith("local"))
+    if (!conf.contains("spark.ui.enabled")
+        && (master == null || master.startsWith("local"))
         && !conf.contains("spark.master")) {
       b = b.config("spark.ui.enabled", "false");
     }

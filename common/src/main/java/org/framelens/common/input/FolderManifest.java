@@ -29,7 +29,8 @@ public final class FolderManifest {
     Map<String, Entry> entries = new HashMap<>();
     List<String> problems = new ArrayList<>();
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setCommentMarker('#')

@@ -35,14 +35,23 @@ public final class InputFiles {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
       if (bytes.length > maxDocumentBytes) {
         return new ReadOutcome.Failed(
-            sourceFile, 0L, docUrl, modified, "DocumentTooLarge",
+            sourceFile,
+            0L,
+            docUrl,
+            modified,
+            "DocumentTooLarge",
             "document larger than the limit of " + maxDocumentBytes + " bytes");
       }
       return new ReadOutcome.Document(
           new RawDocument(sourceFile, 0, docUrl, modified, null, bytes, outlet, published));
     } catch (IOException | RuntimeException e) {
       return new ReadOutcome.Failed(
-          sourceFile, 0L, docUrl, modified, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+          sourceFile,
+          0L,
+          docUrl,
+          modified,
+          e.getClass().getSimpleName(),
+          String.valueOf(e.getMessage()));
     }
   }
 
@@ -50,7 +59,12 @@ public final class InputFiles {
   public static Iterator<ReadOutcome> unreadable(String sourceFile, Instant modified, Exception e) {
     return List.<ReadOutcome>of(
             new ReadOutcome.Failed(
-                sourceFile, null, null, modified, e.getClass().getSimpleName(), String.valueOf(e.getMessage())))
+                sourceFile,
+                null,
+                null,
+                modified,
+                e.getClass().getSimpleName(),
+                String.valueOf(e.getMessage())))
         .iterator();
   }
 }

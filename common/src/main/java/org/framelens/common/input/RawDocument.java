@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A fetched document before parsing: the payload bytes (HTTP transfer and content encodings
- * already removed) with what the crawl said about it.
+ * A fetched document before parsing: the payload bytes (HTTP transfer and content encodings already
+ * removed) with what the crawl said about it.
  *
  * @param declaredContentType the media type the server or manifest declared, possibly with a
  *     charset parameter; null when none was declared

@@ -96,7 +96,8 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
       HttpResponse http = response.http();
       int status = http.status();
       if (status < 200 || status > 299) {
-        return new ReadOutcome.Skipped(sourceFile, offset, url, "http_status_" + (status / 100) + "xx");
+        return new ReadOutcome.Skipped(
+            sourceFile, offset, url, "http_status_" + (status / 100) + "xx");
       }
       String contentType = http.headers().first("Content-Type").orElse(null);
       if (!DocumentTypes.isDocument(contentType) && !DocumentTypes.isUnspecific(contentType)) {
@@ -108,7 +109,8 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
         return tooLarge(offset, url, response.date());
       }
       return new ReadOutcome.Document(
-          new RawDocument(sourceFile, offset, url, response.date(), contentType, bytes, null, null));
+          new RawDocument(
+              sourceFile, offset, url, response.date(), contentType, bytes, null, null));
     }
     if (record instanceof WarcResource resource) {
       String url = resource.target();
@@ -121,10 +123,10 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
         return tooLarge(offset, url, resource.date());
       }
       return new ReadOutcome.Document(
-          new RawDocument(sourceFile, offset, url, resource.date(), contentType, bytes, null, null));
+          new RawDocument(
+              sourceFile, offset, url, resource.date(), contentType, bytes, null, null));
     }
-    String url =
-        record instanceof org.netpreserve.jwarc.WarcTargetRecord t ? t.target() : null;
+    String url = record instanceof org.netpreserve.jwarc.WarcTargetRecord t ? t.target() : null;
     return new ReadOutcome.Skipped(sourceFile, offset, url, "warc_" + record.type());
   }
 

@@ -8,14 +8,16 @@ import java.util.Set;
 
 /**
  * The lexicon compiled into one trie per language over word keys. Looking up a token costs a hash
- * lookup per key (and one per prefix length for wildcard words), so tagging cost does not grow
- * with the number of terms. Immutable after construction: share it between threads.
+ * lookup per key (and one per prefix length for wildcard words), so tagging cost does not grow with
+ * the number of terms. Immutable after construction: share it between threads.
  */
 public final class CompiledLexicon {
   static final class Node {
     final Map<String, Node> next = new HashMap<>();
+
     /** Wildcard words: the normalised prefix before the {@code *}. */
     final Map<String, Node> wildcard = new HashMap<>();
+
     final List<LexiconEntry> terminal = new ArrayList<>(1);
     int minWildcardLength = Integer.MAX_VALUE;
   }
@@ -30,11 +32,13 @@ public final class CompiledLexicon {
       for (String word : termWords(e.term())) {
         String normalized = WordForms.normalize(word);
         if (normalized.endsWith("*")) {
-          String prefix = WordForms.wildcardPrefix(e.lang(), normalized.substring(0, normalized.length() - 1));
+          String prefix =
+              WordForms.wildcardPrefix(e.lang(), normalized.substring(0, normalized.length() - 1));
           node.minWildcardLength = Math.min(node.minWildcardLength, prefix.length());
           node = node.wildcard.computeIfAbsent(prefix, p -> new Node());
         } else {
-          node = node.next.computeIfAbsent(WordForms.termKey(e.lang(), normalized), k -> new Node());
+          node =
+              node.next.computeIfAbsent(WordForms.termKey(e.lang(), normalized), k -> new Node());
         }
       }
       node.terminal.add(e);

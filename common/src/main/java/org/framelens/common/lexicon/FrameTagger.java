@@ -121,7 +121,8 @@ public final class FrameTagger {
       }
       int start = toks.get(i).start();
       int end = toks.get(bestEnd).end();
-      String voice = quoted[start] ? Voice.QUOTED : Voice.OWN;
+      // The last character decides: a prefix letter before an opening quote (ב"...) is outside it.
+      String voice = quoted[end - 1] ? Voice.QUOTED : Voice.OWN;
       String snippet = snippet(sectionText, offset + start, offset + end);
       Set<String> frames = new HashSet<>();
       for (LexiconEntry e : best) {
@@ -154,6 +155,8 @@ public final class FrameTagger {
     if (to < text.length() && Character.isLowSurrogate(text.charAt(to))) {
       to++;
     }
-    return (from > 0 ? "…" : "") + text.substring(from, to).replace('\n', ' ') + (to < text.length() ? "…" : "");
+    return (from > 0 ? "…" : "")
+        + text.substring(from, to).replace('\n', ' ')
+        + (to < text.length() ? "…" : "");
   }
 }

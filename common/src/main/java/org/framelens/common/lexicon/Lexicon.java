@@ -55,7 +55,8 @@ public final class Lexicon {
   public static String defaultText() {
     try (InputStream in = Lexicon.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("default lexicon missing from the jar: " + DEFAULT_RESOURCE);
+        throw new IllegalStateException(
+            "default lexicon missing from the jar: " + DEFAULT_RESOURCE);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -89,7 +90,11 @@ public final class Lexicon {
         termCol = header.indexOf("term");
         if (frameCol != 0 || langCol != 1 || termCol != 2) {
           problems.add(
-              "line " + lineNo + ": header must start with frame<TAB>lang<TAB>term, got '" + line + "'");
+              "line "
+                  + lineNo
+                  + ": header must start with frame<TAB>lang<TAB>term, got '"
+                  + line
+                  + "'");
           break;
         }
         columns = cells.length;
@@ -113,11 +118,17 @@ public final class Lexicon {
         problems.add("line " + lineNo + ": empty frame");
         ok = false;
       } else if (!frame.matches("[\\p{L}\\p{N}_\\-]+")) {
-        problems.add("line " + lineNo + ": frame '" + frame + "' may only contain letters, digits, _ and -");
+        problems.add(
+            "line " + lineNo + ": frame '" + frame + "' may only contain letters, digits, _ and -");
         ok = false;
       }
       if (!LanguageDetection.isKnownIsoCode(lang) || lang.length() != 2) {
-        problems.add("line " + lineNo + ": unknown language '" + cells[langCol].strip() + "' (want ISO 639-1, e.g. en)");
+        problems.add(
+            "line "
+                + lineNo
+                + ": unknown language '"
+                + cells[langCol].strip()
+                + "' (want ISO 639-1, e.g. en)");
         ok = false;
       }
       if (term.isEmpty()) {
@@ -140,7 +151,17 @@ public final class Lexicon {
       Integer first = seen.putIfAbsent(key, lineNo);
       if (first != null) {
         problems.add(
-            "line " + lineNo + ": duplicate of line " + first + " (" + frame + ", " + lang + ", " + term + ")");
+            "line "
+                + lineNo
+                + ": duplicate of line "
+                + first
+                + " ("
+                + frame
+                + ", "
+                + lang
+                + ", "
+                + term
+                + ")");
         continue;
       }
       entries.add(new LexiconEntry(frame, lang, term, lineNo));

@@ -11,8 +11,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Word tokens with their character offsets, by Lucene's StandardTokenizer (Unicode UAX#29 word
- * boundaries: keeps "l'otage" and Hebrew צה"ל whole, splits at hyphens). A lexicon term's {@code
- * *} is kept on its word. Not thread-safe.
+ * boundaries: keeps "l'otage" and Hebrew צה"ל whole, splits at hyphens). A lexicon term's {@code *}
+ * is kept on its word. Not thread-safe.
  */
 final class TextTokens {
   record Token(String text, int start, int end) {}

@@ -1,8 +1,8 @@
 package org.framelens.common.lexicon;
 
 /**
- * Marks which characters of a paragraph lie inside double quotation marks. Quotes open and close
- * in pairs (« », „ “, “ ”, " ", ‹ ›, and the reversed » « and ” ” of some languages); an unclosed
+ * Marks which characters of a paragraph lie inside double quotation marks. Quotes open and close in
+ * pairs (« », „ “, “ ”, " ", ‹ ›, and the reversed » « and ” ” of some languages); an unclosed
  * quotation ends at the paragraph's end. Apostrophes and single quotes are not quotation marks. A
  * Hebrew gershayim (צה"ל, ארה"ב) is not a quotation mark, but a " after only prefix letters at the
  * start of a word (ב"ארגון) opens one.
@@ -39,8 +39,18 @@ public final class Voice {
 
   private static boolean isQuoteChar(char c) {
     return switch (c) {
-      case '"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A', '\u05F4',
-          '\uFF02', '\u201F' -> true;
+      case '"',
+              '\u201C',
+              '\u201D',
+              '\u201E',
+              '\u00AB',
+              '\u00BB',
+              '\u2039',
+              '\u203A',
+              '\u05F4',
+              '\uFF02',
+              '\u201F' ->
+          true;
       default -> false;
     };
   }
@@ -69,7 +79,10 @@ public final class Voice {
     if (c != '"' && c != '\u05F4') {
       return false;
     }
-    if (i == 0 || i + 1 >= p.length() || !isHebrewLetter(p.charAt(i - 1)) || !isHebrewLetter(p.charAt(i + 1))) {
+    if (i == 0
+        || i + 1 >= p.length()
+        || !isHebrewLetter(p.charAt(i - 1))
+        || !isHebrewLetter(p.charAt(i + 1))) {
       return false;
     }
     int start = i;

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.ar.ArabicNormalizer;
 import org.apache.lucene.analysis.ar.ArabicStemmer;
 import org.apache.lucene.analysis.de.GermanLightStemmer;
+import org.apache.lucene.analysis.de.GermanMinimalStemmer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 import org.apache.lucene.analysis.es.SpanishLightStemmer;
 import org.apache.lucene.analysis.fr.FrenchLightStemmer;
@@ -20,13 +21,14 @@ import org.apache.lucene.analysis.ru.RussianLightStemmer;
  * Turns one word (a token of text, or a word of a lexicon term) into the keys the tagger matches
  * on, per language. Inflection is handled by Lucene's light and minimal stemmers (they conflate
  * plural, case and gender forms but not derivations); attached clitics are stripped here where
- * Lucene has nothing for them (Arabic proclitics beyond the article, Hebrew prefix letters,
- * Romance elision); Hebrew and Ukrainian get a small suffix stripper because Lucene's common
- * analyzers have no stemmer for them. Stateless: safe to share.
+ * Lucene has nothing for them (Arabic proclitics beyond the article, Hebrew prefix letters, Romance
+ * elision); Hebrew and Ukrainian get a small suffix stripper because Lucene's common analyzers have
+ * no stemmer for them. Stateless: safe to share.
  */
 final class WordForms {
   private static final EnglishMinimalStemmer EN = new EnglishMinimalStemmer();
   private static final GermanLightStemmer DE = new GermanLightStemmer();
+  private static final GermanMinimalStemmer DE_MINIMAL = new GermanMinimalStemmer();
   private static final FrenchLightStemmer FR = new FrenchLightStemmer();
   private static final SpanishLightStemmer ES = new SpanishLightStemmer();
   private static final ItalianLightStemmer IT = new ItalianLightStemmer();
@@ -44,15 +46,15 @@ final class WordForms {
   private static final String HEBREW_PREFIX_LETTERS = "והבכלמש";
   private static final List<String> UKRAINIAN_ENDINGS =
       List.of(
-          "ами", "ями", "ові", "еві", "єві", "ому", "ого", "ими", "іми", "ій", "ий", "ої", "ою", "ею",
-          "єю", "ах", "ях", "ів", "їв", "ам", "ям", "ом", "ем", "ім", "их", "іх", "ую", "юю", "а", "я",
-          "о", "е", "є", "у", "ю", "і", "ї", "и", "ь", "й");
+          "ами", "ями", "ові", "еві", "єві", "ому", "ого", "ими", "іми", "ій", "ий", "ої", "ою",
+          "ею", "єю", "ах", "ях", "ів", "їв", "ам", "ям", "ом", "ем", "ім", "их", "іх", "ую", "юю",
+          "а", "я", "о", "е", "є", "у", "ю", "і", "ї", "и", "ь", "й");
 
   private WordForms() {}
 
   /**
-   * Language-independent normalisation: NFKC, lower case, Arabic diacritics and tatweel and
-   * Hebrew points removed, apostrophe and hyphen variants unified.
+   * Language-independent normalisation: NFKC, lower case, Arabic diacritics and tatweel and Hebrew
+   * points removed, apostrophe and hyphen variants unified.
    */
   static String normalize(String word) {
     String n = Normalizer.normalize(word, Normalizer.Form.NFKC);
@@ -62,8 +64,14 @@ final class WordForms {
       if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) {
         continue; // Arabic harakat, superscript alef, tatweel
       }
-      if ((c >= 0x0591 && c <= 0x05BD) || c == 0x05BF || c == 0x05C1 || c == 0x05C2
-          || c == 0x05C4 || c == 0x05C5 || c == 0x05C7 || c == 0x00AD) {
+      if ((c >= 0x0591 && c <= 0x05BD)
+          || c == 0x05BF
+          || c == 0x05C1
+          || c == 0x05C2
+          || c == 0x05C4
+          || c == 0x05C5
+          || c == 0x05C7
+          || c == 0x00AD) {
         continue; // Hebrew cantillation and niqqud, soft hyphen
       }
       switch (c) {
@@ -135,7 +143,8 @@ final class WordForms {
   private static String stem(String lang, String w) {
     return switch (lang) {
       case "en" -> englishStem(w);
-      case "de" -> apply(DE::stem, w.replace("ß", "ss"));
+      // The light stemmer leaves -n plurals (Geiseln); the minimal one after it folds them.
+      case "de" -> apply(DE_MINIMAL::stem, apply(DE::stem, w.replace("ß", "ss")));
       case "fr" -> apply(FR::stem, w);
       case "es" -> apply(ES::stem, w);
       case "it" -> apply(IT::stem, w);
@@ -249,6 +258,9 @@ final class WordForms {
         break;
       }
       String rest = token.substring(i + 1);
+      if (rest.startsWith("\"")) {
+        rest = rest.substring(1); // ב"ארגון: a quotation opened after the prefix
+      }
       if (hebrewLetters(rest) < 2) {
         break;
       }
@@ -270,10 +282,16 @@ final class WordForms {
 
   /** Final letter forms to their regular forms, so suffixes can be compared. */
   private static String hebrewFinals(String w) {
-    return w.replace('ם', 'מ').replace('ן', 'נ').replace('ץ', 'צ').replace('ף', 'פ').replace('ך', 'כ');
+    return w.replace('ם', 'מ')
+        .replace('ן', 'נ')
+        .replace('ץ', 'צ')
+        .replace('ף', 'פ')
+        .replace('ך', 'כ');
   }
 
-  /** Strips plural (ים, ות), then feminine (ה, ת), then construct/adjective י, keeping 3 letters. */
+  /**
+   * Strips plural (ים, ות), then feminine (ה, ת), then construct/adjective י, keeping 3 letters.
+   */
   private static String hebrewStem(String w) {
     String s = hebrewFinals(w);
     if ((s.endsWith("ימ") || s.endsWith("ות")) && s.length() - 2 >= 3) {

@@ -46,7 +46,8 @@ public final class OutletResolver {
     List<Outlet> rows = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setCommentMarker('#')
@@ -56,13 +57,16 @@ public final class OutletResolver {
     try (CSVParser parser = CSVParser.parse(csv, format)) {
       if (!parser.getHeaderNames().containsAll(List.of("domain", "outlet"))) {
         throw new IllegalArgumentException(
-            "outlet registry: header must start with domain,outlet (got " + parser.getHeaderNames() + ")");
+            "outlet registry: header must start with domain,outlet (got "
+                + parser.getHeaderNames()
+                + ")");
       }
       for (CSVRecord r : parser) {
         String domain = value(r, "domain");
         String outlet = value(r, "outlet");
         if (domain == null || outlet == null) {
-          problems.add("line " + r.getParser().getCurrentLineNumber() + ": needs domain and outlet");
+          problems.add(
+              "line " + r.getParser().getCurrentLineNumber() + ": needs domain and outlet");
           continue;
         }
         rows.add(
@@ -146,5 +150,4 @@ public final class OutletResolver {
   public int size() {
     return byDomain.size();
   }
-
 }

@@ -102,9 +102,13 @@ public final class ArticleParser {
         title = first;
       }
       // The headline is kept apart from the body: drop it when repeated at the top.
-      if (title != null && (sameText(first, title) || (pageTitle != null && sameText(first, pageTitle)))) {
+      if (title != null
+          && (sameText(first, title) || (pageTitle != null && sameText(first, pageTitle)))) {
         paragraphs.remove(0);
-      } else if (pageTitle != null && ogTitle == null && pageTitle.startsWith(first) && first.length() > 15) {
+      } else if (pageTitle != null
+          && ogTitle == null
+          && pageTitle.startsWith(first)
+          && first.length() > 15) {
         // "<title>Headline – Outlet</title>" with the bare headline as the first block
         title = first;
         paragraphs.remove(0);

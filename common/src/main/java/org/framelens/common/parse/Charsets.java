@@ -49,7 +49,9 @@ public final class Charsets {
     }
     String n = name.trim();
     // Browsers treat these labels as windows-1252 (WHATWG Encoding Standard); so do we.
-    if (n.equalsIgnoreCase("iso-8859-1") || n.equalsIgnoreCase("latin1") || n.equalsIgnoreCase("us-ascii")) {
+    if (n.equalsIgnoreCase("iso-8859-1")
+        || n.equalsIgnoreCase("latin1")
+        || n.equalsIgnoreCase("us-ascii")) {
       n = "windows-1252";
     }
     try {

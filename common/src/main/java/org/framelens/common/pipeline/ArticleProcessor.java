@@ -16,9 +16,9 @@ import org.framelens.common.parse.NotADocumentException;
 import org.framelens.common.parse.ParsedDocument;
 
 /**
- * Per-record logic: a read outcome becomes an article with its frame hits, a skip, or a
- * quarantine row naming the stage that failed. Never throws for bad input. Not thread-safe: one
- * per thread, over shared {@link ProcessingResources}.
+ * Per-record logic: a read outcome becomes an article with its frame hits, a skip, or a quarantine
+ * row naming the stage that failed. Never throws for bad input. Not thread-safe: one per thread,
+ * over shared {@link ProcessingResources}.
  */
 public final class ArticleProcessor {
   private final ProcessingResources resources;
@@ -63,7 +63,8 @@ public final class ArticleProcessor {
       parsed = parser.parse(doc);
     } catch (NotADocumentException e) {
       times.parse += System.nanoTime() - t0;
-      return new Processed.Skipped(doc.sourceFile(), doc.sourceOffset(), doc.url(), "not_a_document");
+      return new Processed.Skipped(
+          doc.sourceFile(), doc.sourceOffset(), doc.url(), "not_a_document");
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       times.parse += System.nanoTime() - t0;
       return quarantine(doc, QuarantineRecord.PARSE, e);
@@ -73,7 +74,8 @@ public final class ArticleProcessor {
 
     LanguageDetection.Detected lang;
     try {
-      String sample = parsed.title() == null ? parsed.text() : parsed.title() + "\n" + parsed.text();
+      String sample =
+          parsed.title() == null ? parsed.text() : parsed.title() + "\n" + parsed.text();
       lang = resources.languages().detect(sample);
     } catch (RuntimeException e) {
       times.detect += System.nanoTime() - t1;

@@ -14,7 +14,8 @@ import org.framelens.common.outlet.OutletResolver;
  * built once per JVM from a {@link ProcessingConfig} and shared by every task of that JVM.
  */
 public final class ProcessingResources {
-  private static final Map<ProcessingConfig, ProcessingResources> PER_JVM = new ConcurrentHashMap<>();
+  private static final Map<ProcessingConfig, ProcessingResources> PER_JVM =
+      new ConcurrentHashMap<>();
 
   private final ProcessingConfig config;
   private final CompiledLexicon lexicon;

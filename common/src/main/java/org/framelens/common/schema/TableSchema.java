@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An output table: its directory name under the output root, what one row is, its columns in
- * order and the columns it is partitioned by (which Parquet stores as directory names).
+ * An output table: its directory name under the output root, what one row is, its columns in order
+ * and the columns it is partitioned by (which Parquet stores as directory names).
  */
 public record TableSchema(
     String name, String rowDescription, List<Column> columns, List<String> partitionColumns) {

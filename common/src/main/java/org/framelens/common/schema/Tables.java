@@ -25,7 +25,10 @@ public final class Tables {
                   STRING,
                   "stable id: hex SHA-256 (first 32 chars) of url and content_digest; same input"
                       + " gives the same id"),
-              required("url", STRING, "URL of the document (for folder input: the manifest URL or the file path)"),
+              required(
+                  "url",
+                  STRING,
+                  "URL of the document (for folder input: the manifest URL or the file path)"),
               optional("host", STRING, "host name of the URL, lower case; null for file paths"),
               required(
                   "outlet",
@@ -51,17 +54,30 @@ public final class Tables {
                   "lang_confidence",
                   DOUBLE,
                   "Lingua's confidence in lang, 0..1 (0 when lang is und)"),
-              required("content_type", STRING, "media type of the document as detected (e.g. text/html)"),
-              required("text", STRING, "extracted main text of the body, paragraphs separated by newlines"),
+              required(
+                  "content_type",
+                  STRING,
+                  "media type of the document as detected (e.g. text/html)"),
+              required(
+                  "text",
+                  STRING,
+                  "extracted main text of the body, paragraphs separated by newlines"),
               required("text_chars", INT, "number of characters of text"),
-              required("token_count", INT, "word tokens in title and text, as the tagger counts them"),
-              required("content_digest", STRING, "hex SHA-256 of the raw document bytes (after HTTP decoding)"),
+              required(
+                  "token_count", INT, "word tokens in title and text, as the tagger counts them"),
+              required(
+                  "content_digest",
+                  STRING,
+                  "hex SHA-256 of the raw document bytes (after HTTP decoding)"),
               required("source_file", STRING, "input file the document was read from"),
               required(
                   "source_offset",
                   LONG,
                   "byte offset of the WARC record in source_file (0 for a plain document)"),
-              required("lexicon_version", STRING, "content hash of the lexicon that tagged this article"),
+              required(
+                  "lexicon_version",
+                  STRING,
+                  "content hash of the lexicon that tagged this article"),
               required("crawl_date", DATE, "UTC date of crawl_time; partition column")),
           List.of("crawl_date"));
 
@@ -84,8 +100,10 @@ public final class Tables {
                   STRING,
                   "quoted when the match lies inside quotation marks in its paragraph, else own"),
               required("snippet", STRING, "keyword in context: about 60 characters either side"),
-              optional("published_at", TIMESTAMP, "the article's publication time, null when unknown"),
-              required("lexicon_version", STRING, "content hash of the lexicon that produced the hit"),
+              optional(
+                  "published_at", TIMESTAMP, "the article's publication time, null when unknown"),
+              required(
+                  "lexicon_version", STRING, "content hash of the lexicon that produced the hit"),
               required("crawl_date", DATE, "the article's crawl date; partition column")),
           List.of("crawl_date"));
 
@@ -101,7 +119,10 @@ public final class Tables {
                   "the day: the article's publication date (UTC) when known, else its crawl date"),
               required("frame", STRING, "frame of the lexicon"),
               required("articles", LONG, "articles of the outlet in the period"),
-              required("articles_with_frame", LONG, "of those, articles with at least one hit of the frame"),
+              required(
+                  "articles_with_frame",
+                  LONG,
+                  "of those, articles with at least one hit of the frame"),
               required("hits", LONG, "hits of the frame in those articles"),
               required("hits_own", LONG, "hits in the outlet's own voice"),
               required("hits_quoted", LONG, "hits inside quotations"),
@@ -125,5 +146,6 @@ public final class Tables {
               optional("crawl_date", DATE, "crawl date of the record, when known")),
           List.of());
 
-  public static final List<TableSchema> ALL = List.of(ARTICLES, FRAME_HITS, OUTLET_FRAMES, QUARANTINE);
+  public static final List<TableSchema> ALL =
+      List.of(ARTICLES, FRAME_HITS, OUTLET_FRAMES, QUARANTINE);
 }

@@ -1,0 +1,315 @@
+package org.framelens.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.framelens.common.pipeline.ProcessingConfig;
+import org.framelens.common.schema.Tables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} over the bundled sample crawl, end to end on a local Spark session. */
+class FramingRunJobTest {
+  static final Path SAMPLES = Path.of("..", "data-samples").toAbsolutePath().normalize();
+
+  @TempDir static Path tmp;
+  static SparkSession spark;
+  static RunSummary summary;
+  static String out;
+
+  @BeforeAll
+  static void runOverTheSamples() throws IOException {
+    spark = SparkTestSession.get();
+    out = tmp.resolve("out").toString();
+    RunConfig config =
+        new RunConfig(
+            List.of(SAMPLES.resolve("crawl").toString(), SAMPLES.resolve("documents").toString()),
+            out,
+            null,
+            SAMPLES.resolve("outlets.csv").toString(),
+            List.of(),
+            ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
+            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS);
+    summary = FramingRunJob.run(spark, config);
+  }
+
+  private static Dataset<Row> table(String name) {
+    return spark.read().parquet(out + "/" + name);
+  }
+
+  private static Map<String, Long> countBy(Dataset<Row> ds, String column) {
+    Map<String, Long> m = new TreeMap<>();
+    for (Row r : ds.groupBy(column).count().collectAsList()) {
+      m.put(r.getString(0), r.getLong(1));
+    }
+    return m;
+  }
+
+  @Test
+  void everyArticleOfTheSampleCrawlAndFolderIsWrittenOnceAndNothingIsQuarantined() {
+    // 29 documents in the WARC (27 pages, a PDF, a DOCX) and 3 in the document folder
+    assertThat(table("articles").count()).isEqualTo(32);
+    assertThat(summary.articlesWritten()).isEqualTo(32);
+    assertThat(summary.quarantined()).isZero();
+    assertThat(table("quarantine").count()).isZero();
+    assertThat(summary.skippedByReason())
+        .containsEntry("warc_request", 33L)
+        .containsEntry("http_status_4xx", 1L)
+        .containsEntry("http_status_3xx", 1L)
+        .containsEntry("not_a_document", 3L)
+        .containsEntry("warc_revisit", 1L);
+    assertThat(summary.recordsRead()).isEqualTo(summary.articlesWritten() + summary.skipped());
+  }
+
+  @Test
+  void articlesAreAttributedToTheRegisteredOutletsInTheirLanguages() {
+    Map<String, Long> perOutlet = countBy(table("articles"), "outlet");
+    assertThat(perOutlet)
+        .containsEntry("northbridge-chronicle", 3L)
+        .containsEntry("globalwire", 3L)
+        .containsEntry("rheinufer-zeitung", 4L)
+        .containsEntry("courrier-du-matin", 4L)
+        .containsEntry("faro-del-sur", 4L)
+        .containsEntry("vestnik-mira", 3L)
+        .containsEntry("dnipro-kurier", 3L)
+        .containsEntry("al-manara", 3L)
+        .containsEntry("haboker", 3L)
+        .containsEntry("reliefwatch", 1L)
+        .containsEntry("harbour-review", 1L);
+    Map<String, String> expectedLang =
+        Map.of(
+            "vestnik-mira",
+            "ru",
+            "dnipro-kurier",
+            "uk",
+            "al-manara",
+            "ar",
+            "haboker",
+            "he",
+            "rheinufer-zeitung",
+            "de",
+            "courrier-du-matin",
+            "fr",
+            "faro-del-sur",
+            "es",
+            "northbridge-chronicle",
+            "en",
+            "globalwire",
+            "en");
+    for (Row r : table("articles").select("outlet", "lang", "lang_confidence").collectAsList()) {
+      if (expectedLang.containsKey(r.getString(0))) {
+        assertThat(r.getString(1))
+            .as("language of an article of %s", r.getString(0))
+            .isEqualTo(expectedLang.get(r.getString(0)));
+        assertThat(r.getDouble(2)).isGreaterThan(0.5);
+      }
+    }
+  }
+
+  @Test
+  void publicationDatesComeFromThePagesAndAreNullWhenAPageHasNone() {
+    List<Row> rows =
+        table("articles")
+            .select("url", "published_at", "crawl_time", "content_type")
+            .collectAsList();
+    long withoutDate = rows.stream().filter(r -> r.isNullAt(1)).count();
+    assertThat(withoutDate).isEqualTo(1); // the Faro del Sur opinion column has no date anywhere
+    for (Row r : rows) {
+      if (!r.isNullAt(1)) {
+        assertThat(r.getTimestamp(1)).isNotEqualTo(r.getTimestamp(2));
+      }
+    }
+    assertThat(rows.stream().map(r -> r.getString(3)))
+        .contains(
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  }
+
+  @Test
+  void eachOutletsFramingShowsInItsHits() {
+    Dataset<Row> hits = table("frame_hits");
+    Map<String, Map<String, Long>> byOutletFrame = new HashMap<>();
+    for (Row r : hits.groupBy("outlet", "frame").count().collectAsList()) {
+      byOutletFrame
+          .computeIfAbsent(r.getString(0), k -> new HashMap<>())
+          .put(r.getString(1), r.getLong(2));
+    }
+    for (String outlet :
+        List.of(
+            "northbridge-chronicle",
+            "globalwire",
+            "rheinufer-zeitung",
+            "courrier-du-matin",
+            "faro-del-sur",
+            "vestnik-mira",
+            "dnipro-kurier",
+            "al-manara",
+            "haboker")) {
+      assertThat(byOutletFrame.get(outlet)).as("hits of %s", outlet).isNotEmpty();
+    }
+    // the pro-resistance outlet speaks of resistance, the pro-Israel and Ukrainian ones of
+    // terrorism
+    assertThat(byOutletFrame.get("al-manara").getOrDefault("resistance", 0L))
+        .isGreaterThanOrEqualTo(5);
+    assertThat(byOutletFrame.get("al-manara").getOrDefault("terrorism", 0L)).isLessThan(3);
+    assertThat(byOutletFrame.get("northbridge-chronicle").getOrDefault("terrorism", 0L))
+        .isGreaterThanOrEqualTo(8);
+    assertThat(byOutletFrame.get("dnipro-kurier").getOrDefault("terrorism", 0L))
+        .isGreaterThanOrEqualTo(8);
+    assertThat(byOutletFrame.get("haboker").getOrDefault("hostages", 0L)).isGreaterThanOrEqualTo(8);
+    assertThat(byOutletFrame.get("al-manara").getOrDefault("captives_prisoners", 0L))
+        .isGreaterThanOrEqualTo(5);
+    // hits are in the language of their article, in the title or body, with both voices present
+    assertThat(hits.filter(col("section").isin("title", "body")).count()).isEqualTo(hits.count());
+    assertThat(countBy(hits, "voice")).containsKeys("own", "quoted");
+    assertThat(hits.filter(col("snippet").contains(col("matched_text"))).count())
+        .isEqualTo(hits.count());
+  }
+
+  @Test
+  void outletFramesHasEveryFrameForEveryOutletDayWithConsistentShares() {
+    Dataset<Row> of = table("outlet_frames");
+    long outletDays =
+        table("articles")
+            .selectExpr("outlet", "coalesce(to_date(published_at), crawl_date) as d")
+            .distinct()
+            .count();
+    assertThat(of.count()).isEqualTo(outletDays * 10);
+    for (Row r : of.collectAsList()) {
+      long articles = r.getLong(r.fieldIndex("articles"));
+      long withFrame = r.getLong(r.fieldIndex("articles_with_frame"));
+      assertThat(withFrame).isBetween(0L, articles);
+      assertThat(r.getDouble(r.fieldIndex("share"))).isEqualTo((double) withFrame / articles);
+      assertThat(r.getLong(r.fieldIndex("hits_own")) + r.getLong(r.fieldIndex("hits_quoted")))
+          .isEqualTo(r.getLong(r.fieldIndex("hits")));
+    }
+    long hitsTotal = table("frame_hits").count();
+    assertThat(of.agg(org.apache.spark.sql.functions.sum("hits")).first().getLong(0))
+        .isEqualTo(hitsTotal);
+  }
+
+  @Test
+  void theTablesHaveTheDeclaredColumnsAndReadBackIdenticallyWithDuckDb() throws Exception {
+    for (var t : Tables.ALL) {
+      assertThat(table(t.name()).columns()).containsExactlyInAnyOrderElementsOf(t.columnNames());
+    }
+    List<String> fromSpark = new ArrayList<>();
+    for (Row r :
+        table("articles")
+            .orderBy("article_id")
+            .select("article_id", "outlet", "lang", "title", "text_chars", "published_at")
+            .collectAsList()) {
+      fromSpark.add(
+          r.getString(0)
+              + "|"
+              + r.getString(1)
+              + "|"
+              + r.getString(2)
+              + "|"
+              + r.getString(3)
+              + "|"
+              + r.getInt(4)
+              + "|"
+              + (r.isNullAt(5) ? "null" : r.getTimestamp(5).toInstant()));
+    }
+    List<String> fromDuck = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET TimeZone='UTC'");
+      try (ResultSet rs =
+          s.executeQuery(
+              "select article_id, outlet, lang, title, text_chars, published_at from read_parquet('"
+                  + out
+                  + "/articles/*/*.parquet', hive_partitioning=true) order by article_id")) {
+        while (rs.next()) {
+          java.time.OffsetDateTime p = rs.getObject(6, java.time.OffsetDateTime.class);
+          fromDuck.add(
+              rs.getString(1)
+                  + "|"
+                  + rs.getString(2)
+                  + "|"
+                  + rs.getString(3)
+                  + "|"
+                  + rs.getString(4)
+                  + "|"
+                  + rs.getInt(5)
+                  + "|"
+                  + (p == null ? "null" : p.toInstant()));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              "select count(*), count(distinct crawl_date) from read_parquet('"
+                  + out
+                  + "/frame_hits/*/*.parquet', hive_partitioning=true)")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(table("frame_hits").count());
+      }
+    }
+    assertThat(fromDuck).isEqualTo(fromSpark);
+  }
+
+  @Test
+  void badInputIsQuarantinedWithAReasonAndNeverStopsTheRun(@TempDir Path dir) throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    byte[] warc = Files.readAllBytes(SAMPLES.resolve("crawl/sample-crawl.warc.gz"));
+    Files.write(in.resolve("cut.warc.gz"), java.util.Arrays.copyOf(warc, warc.length / 2));
+    Files.write(
+        in.resolve("garbage.warc.gz"), "this is not a warc file at all".repeat(50).getBytes());
+    Files.write(in.resolve("empty.warc"), new byte[0]);
+    Path docs = Files.createDirectories(in.resolve("some-outlet"));
+    Files.write(docs.resolve("broken.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes());
+    Files.writeString(
+        docs.resolve("good.html"),
+        "<html><body><article><h1>Talks on hostages</h1><p>The mediators met again on Sunday to discuss the release of hostages held in Gaza, officials said.</p></article></body></html>");
+    String o = dir.resolve("out").toString();
+    RunSummary s =
+        FramingRunJob.run(
+            spark,
+            new RunConfig(
+                List.of(in.toString()),
+                o,
+                null,
+                null,
+                List.of(),
+                ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
+                ProcessingConfig.DEFAULT_MAX_TEXT_CHARS));
+    List<Row> q = spark.read().parquet(o + "/quarantine").collectAsList();
+    assertThat(q)
+        .extracting(r -> new File(r.getString(0)).getName() + ":" + r.getString(3))
+        .containsExactlyInAnyOrder("cut.warc.gz:read", "garbage.warc.gz:read", "broken.pdf:parse");
+    assertThat(q).allSatisfy(r -> assertThat(r.getString(5)).isNotBlank());
+    long keptFromCut =
+        spark
+            .read()
+            .parquet(o + "/articles")
+            .filter(col("source_file").endsWith("cut.warc.gz"))
+            .count();
+    assertThat(keptFromCut).isGreaterThan(5);
+    assertThat(
+            spark
+                .read()
+                .parquet(o + "/articles")
+                .filter(col("outlet").equalTo("some-outlet"))
+                .count())
+        .isEqualTo(1);
+    assertThat(s.quarantined()).isEqualTo(3);
+  }
+}
