@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.framelens.common.lang.LanguageDetection;
 import org.framelens.common.lexicon.CompiledLexicon.Node;
 
 /**
@@ -18,10 +19,22 @@ public final class FrameTagger {
   static final int SNIPPET_CONTEXT = 60;
 
   private final CompiledLexicon lexicon;
+  private final LanguageDetection segmentDetection;
   private final TextTokens tokens = new TextTokens();
 
+  /** A tagger that matches only the article's language. */
   public FrameTagger(CompiledLexicon lexicon) {
+    this(lexicon, null);
+  }
+
+  /**
+   * A tagger that also matches stretches of text in another script than the article's (an Arabic
+   * slogan quoted in an English report) with the terms of their own language, as detected by {@code
+   * segmentDetection}.
+   */
+  public FrameTagger(CompiledLexicon lexicon, LanguageDetection segmentDetection) {
     this.lexicon = lexicon;
+    this.segmentDetection = segmentDetection;
   }
 
   /** Hits and the number of word tokens seen in title and body. */
@@ -38,14 +51,13 @@ public final class FrameTagger {
   public TagResult tag(String title, List<String> paragraphs, String lang) {
     List<FrameHit> hits = new ArrayList<>();
     int tokenCount = 0;
-    Node root = lexicon.root(lang);
     if (title != null && !title.isEmpty()) {
-      tokenCount += tagParagraph(title, 0, title, TITLE, lang, root, hits);
+      tokenCount += tagParagraph(title, 0, title, TITLE, lang, hits);
     }
     String body = String.join("\n", paragraphs);
     int offset = 0;
     for (String p : paragraphs) {
-      tokenCount += tagParagraph(p, offset, body, BODY, lang, root, hits);
+      tokenCount += tagParagraph(p, offset, body, BODY, lang, hits);
       offset += p.length() + 1;
     }
     return new TagResult(hits, tokenCount);
@@ -57,28 +69,85 @@ public final class FrameTagger {
       String sectionText,
       String section,
       String lang,
-      Node root,
       List<FrameHit> hits) {
     List<TextTokens.Token> toks = tokens.tokenize(paragraph);
-    if (root == null || toks.isEmpty()) {
-      return toks.size();
-    }
-    int n = toks.size();
-    String[] normalized = new String[n];
-    List<List<String>> keys = new ArrayList<>(n);
-    List<List<String>> surfaces = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      normalized[i] = WordForms.normalize(toks.get(i).text());
-      keys.add(null);
-      surfaces.add(null);
+    if (toks.isEmpty()) {
+      return 0;
     }
     boolean[] quoted = null;
-    int i = 0;
+    for (Segment seg : Scripts.segments(paragraph, toks, lang, segmentDetection)) {
+      Node root = seg.lang() == null ? null : lexicon.root(seg.lang());
+      if (root == null) {
+        continue;
+      }
+      int before = hits.size();
+      matchRun(
+          paragraph,
+          offset,
+          sectionText,
+          section,
+          seg.lang(),
+          root,
+          toks,
+          seg.from(),
+          seg.to(),
+          hits);
+      if (hits.size() > before) {
+        if (quoted == null) {
+          quoted = Voice.quotedChars(paragraph);
+        }
+        for (int h = before; h < hits.size(); h++) {
+          FrameHit hit = hits.get(h);
+          // The last character decides: a prefix letter before an opening quote (ב"...) is outside
+          // it.
+          String voice = quoted[hit.end() - offset - 1] ? Voice.QUOTED : Voice.OWN;
+          hits.set(
+              h,
+              new FrameHit(
+                  hit.frame(),
+                  hit.lang(),
+                  hit.term(),
+                  hit.matchedText(),
+                  hit.section(),
+                  hit.start(),
+                  hit.end(),
+                  voice,
+                  hit.snippet()));
+        }
+      }
+    }
+    return toks.size();
+  }
+
+  /** A run of tokens [from, to) matched with the terms of one language (null: not matched). */
+  record Segment(int from, int to, String lang) {}
+
+  private void matchRun(
+      String paragraph,
+      int offset,
+      String sectionText,
+      String section,
+      String lang,
+      Node root,
+      List<TextTokens.Token> toks,
+      int from,
+      int to,
+      List<FrameHit> hits) {
+    int n = to;
+    String[] normalized = new String[n];
+    List<List<String>> keys =
+        new ArrayList<>(java.util.Collections.nCopies(n, (List<String>) null));
+    List<List<String>> surfaces =
+        new ArrayList<>(java.util.Collections.nCopies(n, (List<String>) null));
+    int i = from;
     while (i < n) {
       Set<Node> frontier = Set.of(root);
       int bestEnd = -1;
       List<LexiconEntry> best = null;
       for (int j = i; j < n && !frontier.isEmpty(); j++) {
+        if (normalized[j] == null) {
+          normalized[j] = WordForms.normalize(toks.get(j).text());
+        }
         if (keys.get(j) == null) {
           keys.set(j, WordForms.textKeys(lang, normalized[j]));
         }
@@ -94,9 +163,9 @@ public final class FrameTagger {
             if (surfaces.get(j) == null) {
               surfaces.set(j, WordForms.surfaces(lang, normalized[j]));
             }
-            for (String s : surfaces.get(j)) {
-              for (int len = node.minWildcardLength; len <= s.length(); len++) {
-                Node child = node.wildcard.get(s.substring(0, len));
+            for (String sf : surfaces.get(j)) {
+              for (int len = node.minWildcardLength; len <= sf.length(); len++) {
+                Node child = node.wildcard.get(sf.substring(0, len));
                 if (child != null) {
                   next.add(child);
                 }
@@ -116,13 +185,8 @@ public final class FrameTagger {
         i++;
         continue;
       }
-      if (quoted == null) {
-        quoted = Voice.quotedChars(paragraph);
-      }
       int start = toks.get(i).start();
       int end = toks.get(bestEnd).end();
-      // The last character decides: a prefix letter before an opening quote (ב"...) is outside it.
-      String voice = quoted[end - 1] ? Voice.QUOTED : Voice.OWN;
       String snippet = snippet(sectionText, offset + start, offset + end);
       Set<String> frames = new HashSet<>();
       for (LexiconEntry e : best) {
@@ -136,13 +200,12 @@ public final class FrameTagger {
                   section,
                   offset + start,
                   offset + end,
-                  voice,
+                  Voice.OWN,
                   snippet));
         }
       }
       i = bestEnd + 1;
     }
-    return n;
   }
 
   static String snippet(String text, int start, int end) {

@@ -29,7 +29,7 @@ public final class ArticleProcessor {
   public ArticleProcessor(ProcessingResources resources) {
     this.resources = resources;
     this.parser = new ArticleParser(resources.config().maxTextChars());
-    this.tagger = new FrameTagger(resources.lexicon());
+    this.tagger = new FrameTagger(resources.lexicon(), resources.languages());
   }
 
   /** Nanoseconds spent per stage by this processor so far. */
