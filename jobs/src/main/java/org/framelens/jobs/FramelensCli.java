@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       BenchCommand.class,
       SamplesCommand.class,
+      RetagCommand.class,
       SchemaDocsCommand.class
     })
 public final class FramelensCli implements Callable<Integer> {

@@ -76,7 +76,7 @@ public final class FramingRunJob {
       Dataset<Row> kept =
           latestPerUrlAndCrawlDate(processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
       Dataset<Row> articles = articles(kept);
-      Dataset<Row> hits = hits(kept);
+      Dataset<Row> hits = hits(kept, lexicon.version());
       Dataset<Row> quarantine = quarantine(processed);
       Dataset<Row> outletFrames =
           OutletFrames.compute(
@@ -156,14 +156,18 @@ public final class FramingRunJob {
     return SparkTables.conform(kept.select("article.*"), Tables.ARTICLES);
   }
 
-  static Dataset<Row> hits(Dataset<Row> kept) {
+  static Dataset<Row> hits(Dataset<Row> kept, String lexiconVersion) {
     Dataset<Row> exploded = kept.select(col("article"), explode(col("hits")).as("hit"));
     List<Column> cols = new ArrayList<>();
     for (String name : Tables.FRAME_HITS.columnNames()) {
-      cols.add(
-          ProcessedRows.HIT_FIELDS.contains(name)
-              ? col("hit." + name).as(name)
-              : col("article." + name).as(name));
+      if (name.equals("lexicon_version")) {
+        cols.add(org.apache.spark.sql.functions.lit(lexiconVersion).as(name));
+      } else {
+        cols.add(
+            ProcessedRows.HIT_FIELDS.contains(name)
+                ? col("hit." + name).as(name)
+                : col("article." + name).as(name));
+      }
     }
     return SparkTables.conform(exploded.select(cols.toArray(new Column[0])), Tables.FRAME_HITS);
   }

@@ -73,7 +73,6 @@ final class ProcessedRows {
               r.contentDigest(),
               r.sourceFile(),
               r.sourceOffset(),
-              r.lexiconVersion(),
               SparkTables.date(r.crawlDate()));
       List<Row> hits = new ArrayList<>(a.hits().size());
       for (FrameHit h : a.hits()) {

@@ -21,6 +21,14 @@ final class SparkSessions {
     } else if (!conf.contains("spark.master")) {
       b = b.master("local[*]");
     }
+    String effective = master != null ? master : conf.get("spark.master", "local[*]");
+    if (effective.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      // 200 shuffle partitions is a cluster default; on one machine it is mostly task overhead.
+      b =
+          b.config(
+              "spark.sql.shuffle.partitions",
+              Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
+    }
     if (!conf.contains("spark.ui.enabled")
         && (master == null || master.startsWith("local"))
         && !conf.contains("spark.master")) {

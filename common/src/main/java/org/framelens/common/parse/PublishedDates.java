@@ -4,68 +4,67 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.tika.metadata.Metadata;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-/** Finds a page's publication time in its metadata, JSON-LD or time elements. */
+/** Finds a page's publication time in its meta tags, JSON-LD or time elements. */
 final class PublishedDates {
   private PublishedDates() {}
 
-  /** Meta tag names in the order we trust them. */
+  /** Meta tag names (property, name or itemprop) in the order we trust them. */
   private static final List<String> META_KEYS =
       List.of(
           "article:published_time",
           "og:article:published_time",
           "og:published_time",
-          "datePublished",
+          "datepublished",
           "parsely-pub-date",
           "sailthru.date",
           "pubdate",
           "publishdate",
           "publish-date",
-          "DC.date.issued",
+          "publish_date",
           "dc.date.issued",
           "dcterms.issued",
-          "DC.date",
           "dc.date",
+          "dcterms.date",
           "date");
 
   private static final Pattern JSON_LD_DATE =
       Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{8,40})\"");
-  private static final Pattern JSON_LD_BLOCK =
-      Pattern.compile(
-          "<script[^>]*application/ld\\+json[^>]*>(.*?)</script>",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern TIME_PUBDATE =
-      Pattern.compile(
-          "<time[^>]*(?:pubdate|itemprop=[\"']datePublished[\"'])[^>]*datetime=[\"']([^\"']+)[\"']"
-              + "|<time[^>]*datetime=[\"']([^\"']+)[\"'][^>]*(?:pubdate|itemprop=[\"']datePublished[\"'])",
-          Pattern.CASE_INSENSITIVE);
 
-  static Instant fromHtml(Metadata metadata, String html) {
+  static Instant fromDocument(Document doc) {
     for (String key : META_KEYS) {
-      Instant t = parse(metadata.get(key));
-      if (t != null) {
-        return t;
+      for (Element meta : doc.select("meta[content]")) {
+        String name =
+            meta.hasAttr("property")
+                ? meta.attr("property")
+                : meta.hasAttr("name") ? meta.attr("name") : meta.attr("itemprop");
+        if (name.equalsIgnoreCase(key)) {
+          Instant t = Dates.parse(meta.attr("content"));
+          if (t != null) {
+            return t;
+          }
+        }
       }
     }
-    Matcher blocks = JSON_LD_BLOCK.matcher(html);
-    while (blocks.find()) {
-      Matcher m = JSON_LD_DATE.matcher(blocks.group(1));
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      Matcher m = JSON_LD_DATE.matcher(script.data());
       if (m.find()) {
-        Instant t = parse(m.group(1));
+        Instant t = Dates.parse(m.group(1));
         if (t != null) {
           return t;
         }
       }
     }
-    Matcher time = TIME_PUBDATE.matcher(html);
-    if (time.find()) {
-      return parse(time.group(1) != null ? time.group(1) : time.group(2));
+    for (Element time :
+        doc.select(
+            "time[itemprop=datePublished], time[pubdate], [itemprop=datePublished][datetime]")) {
+      Instant t = Dates.parse(time.attr("datetime"));
+      if (t != null) {
+        return t;
+      }
     }
     return null;
-  }
-
-  static Instant parse(String value) {
-    return Dates.parse(value);
   }
 }

@@ -117,7 +117,6 @@ public final class ArticleProcessor {
             digest,
             doc.sourceFile(),
             doc.sourceOffset(),
-            resources.lexicon().lexicon().version(),
             doc.crawlDate());
     return new Processed.Article(article, tagged.hits());
   }

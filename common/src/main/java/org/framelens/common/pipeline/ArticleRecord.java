@@ -22,5 +22,4 @@ public record ArticleRecord(
     String contentDigest,
     String sourceFile,
     long sourceOffset,
-    String lexiconVersion,
     LocalDate crawlDate) {}

@@ -74,10 +74,6 @@ public final class Tables {
                   "source_offset",
                   LONG,
                   "byte offset of the WARC record in source_file (0 for a plain document)"),
-              required(
-                  "lexicon_version",
-                  STRING,
-                  "content hash of the lexicon that tagged this article"),
               required("crawl_date", DATE, "UTC date of crawl_time; partition column")),
           List.of("crawl_date"));
 

@@ -1,0 +1,251 @@
+package org.framelens.common.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class MainContentExtractorTest {
+  private final MainContentExtractor extractor = new MainContentExtractor();
+
+  private static final String P1 =
+      "The harbour council voted on Tuesday evening to rebuild the old stone pier, which was damaged"
+          + " in the winter storms, at a cost of roughly four million euros.";
+  private static final String P2 =
+      "Fishermen, who had waited almost two years for a decision, welcomed the vote, although some of"
+          + " them said the work should have started long ago.";
+  private static final String P3 =
+      "Construction is expected to begin in the spring and, according to the council, to last about"
+          + " eighteen months, with the northern berths staying open throughout.";
+
+  private static String page(String head, String bodyInside) {
+    return "<!doctype html><html><head><meta charset=utf-8>"
+        + head
+        + "</head><body>"
+        + bodyInside
+        + "</body></html>";
+  }
+
+  private static final String BOILERPLATE_PAGE =
+      page(
+          "<title>Council approves new pier | Coastal Gazette</title>",
+          "<div id=\"cookie-consent\">We use cookies to improve your experience. Accept all cookies"
+              + " or manage your settings.</div>"
+              + "<header class=\"site-header\"><a href=\"/\">Coastal Gazette</a></header>"
+              + "<nav><ul><li><a href=\"/news\">News</a></li><li><a href=\"/sport\">Sport</a></li>"
+              + "<li><a href=\"/weather\">Weather and tides for the whole coast</a></li></ul></nav>"
+              + "<div class=\"page\"><main>"
+              + "<article><h1>Council approves new pier</h1>"
+              + "<p class=\"byline\">By Maria Jensen</p>"
+              + "<div class=\"article-body\"><p>"
+              + P1
+              + "</p>"
+              + "<p>"
+              + P2
+              + "</p>"
+              + "<h2>When the <em>work</em> starts</h2>"
+              + "<p>"
+              + P3
+              + "</p></div>"
+              + "<ul class=\"tag-list\"><li><a href=\"/t/harbour\">Harbour</a></li>"
+              + "<li><a href=\"/t/council\">Council</a></li></ul>"
+              + "<div class=\"newsletter-signup\"><p>Get the morning briefing from the Gazette delivered"
+              + " to your inbox every weekday, free of charge.</p></div>"
+              + "</article></main>"
+              + "<div class=\"most-read\"><h3>Most read</h3><ol>"
+              + "<li><a href=\"/a\">Lighthouse keeper retires after forty years on the island rock</a></li>"
+              + "<li><a href=\"/b\">Ferry timetable changes announced for the summer season ahead</a></li>"
+              + "</ol></div></div>"
+              + "<footer><p>Copyright 2024 Coastal Gazette Ltd. All rights reserved. Registered in the"
+              + " harbour district.</p></footer>");
+
+  @Test
+  void keepsArticleTextAndDropsBoilerplate() {
+    MainContentExtractor.Extracted x =
+        extractor.extract(BOILERPLATE_PAGE, "https://example.org/pier");
+    assertThat(x.paragraphs()).containsExactly(P1, P2, "When the work starts", P3);
+    String all = String.join("\n", x.paragraphs());
+    assertThat(all)
+        .doesNotContain("cookies")
+        .doesNotContain("Weather")
+        .doesNotContain("Lighthouse")
+        .doesNotContain("Most read")
+        .doesNotContain("Harbour\n")
+        .doesNotContain("morning briefing")
+        .doesNotContain("Copyright");
+  }
+
+  @Test
+  void headlineIsSeparateFromBody() {
+    MainContentExtractor.Extracted x = extractor.extract(BOILERPLATE_PAGE, null);
+    assertThat(x.title()).isEqualTo("Council approves new pier");
+    assertThat(x.paragraphs()).doesNotContain("Council approves new pier");
+    assertThat(x.paragraphs().get(0)).isEqualTo(P1);
+  }
+
+  @Test
+  void titleSuffixIsRemovedWhenThereIsNoHeadline() {
+    String html =
+        page(
+            "<title>Council approves new pier – Coastal Gazette</title>",
+            "<div><p>" + P1 + "</p></div>");
+    assertThat(extractor.extract(html, null).title()).isEqualTo("Council approves new pier");
+    String og =
+        page(
+            "<meta property=\"og:title\" content=\"Pier plan wins the vote\"><title>Other | Site</title>",
+            "<p>" + P1 + "</p>");
+    assertThat(extractor.extract(og, null).title()).isEqualTo("Pier plan wins the vote");
+  }
+
+  @Test
+  void authorFromMetaTag() {
+    String html =
+        page(
+            "<meta name=\"author\" content=\"By Tomas Berg\"><title>x</title>",
+            "<p>" + P1 + "</p>");
+    assertThat(extractor.extract(html, null).author()).isEqualTo("Tomas Berg");
+  }
+
+  @Test
+  void articleAuthorUrlIsIgnored() {
+    String html =
+        page(
+            "<meta property=\"article:author\" content=\"https://facebook.com/gazette\">",
+            "<p>" + P1 + "</p>");
+    assertThat(extractor.extract(html, null).author()).isNull();
+  }
+
+  @Test
+  void authorFromJsonLdGraph() {
+    String ld =
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+            + "{\"@type\":\"WebSite\",\"name\":\"Coastal Gazette\"},"
+            + "{\"@type\":\"NewsArticle\",\"headline\":\"Pier\",\"author\":[{\"@type\":\"Person\","
+            + "\"name\":\"Ana Ruiz\"},{\"@type\":\"Person\",\"name\":\"Li Wei\"}]}]}</script>";
+    assertThat(extractor.extract(page(ld, "<p>" + P1 + "</p>"), null).author())
+        .isEqualTo("Ana Ruiz, Li Wei");
+    String single =
+        "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"author\":\"Jonas Weber\"}</script>";
+    assertThat(extractor.extract(page(single, "<p>" + P1 + "</p>"), null).author())
+        .isEqualTo("Jonas Weber");
+  }
+
+  @Test
+  void authorFromBylineElement() {
+    MainContentExtractor.Extracted x = extractor.extract(BOILERPLATE_PAGE, null);
+    assertThat(x.author()).isEqualTo("Maria Jensen");
+    assertThat(x.paragraphs()).doesNotContain("By Maria Jensen");
+  }
+
+  @Test
+  void inlineElementsAndEntitiesAreJoined() {
+    String html =
+        page(
+            "",
+            "<article><p>The&nbsp;council <b>voted</b> <a href=\"/x\">yes</a>, and the mayor"
+                + " said &quot;we&#39;ll start soon&quot;, to loud applause from the harbour workers.</p></article>");
+    assertThat(extractor.extract(html, null).paragraphs())
+        .containsExactly(
+            "The council voted yes, and the mayor said \"we'll start soon\", to loud applause from the harbour workers.");
+  }
+
+  @Test
+  @Timeout(30)
+  void deeplyNestedHtmlDoesNotOverflowTheStack() {
+    int depth = 200_000;
+    StringBuilder b = new StringBuilder(depth * 12 + 1000);
+    b.append("<html><body>");
+    for (int i = 0; i < depth; i++) {
+      b.append("<div>");
+    }
+    b.append("<p>").append(P1).append("</p>");
+    for (int i = 0; i < depth; i++) {
+      b.append("</div>");
+    }
+    b.append("</body></html>");
+    MainContentExtractor.Extracted x = extractor.extract(b.toString(), null);
+    assertThat(x).isNotNull();
+    assertThat(String.join(" ", x.paragraphs())).contains("stone pier");
+  }
+
+  @Test
+  void emptyAndGarbageInputGiveEmptyResult() {
+    for (String input :
+        new String[] {
+          null,
+          "",
+          "   ",
+          "\u0000\u0001<<<>>>",
+          "<html><body></body></html>",
+          "<div><p></div></span>>>>&&&#;;</table>"
+        }) {
+      MainContentExtractor.Extracted x = extractor.extract(input, "not a url");
+      assertThat(x).isNotNull();
+      assertThat(x.paragraphs()).isNotNull();
+      assertThat(x.paragraphs()).isEmpty();
+    }
+    assertThat(extractor.extract(null, null).paragraphs()).isEmpty();
+    assertThat(extractor.extract("", null).title()).isNull();
+  }
+
+  @Test
+  void malformedHtmlStillYieldsText() {
+    String html = "<html><body><div class=content><p>" + P1 + "<p>" + P2 + "</div></span></body>";
+    assertThat(extractor.extract(html, null).paragraphs()).containsExactly(P1, P2);
+  }
+
+  @Test
+  void duplicatesAndShortUiStringsAreDropped() {
+    String html =
+        page(
+            "",
+            "<article><p>"
+                + P1
+                + "</p><p>Advertisement</p><p>"
+                + P1
+                + "</p><p>Read more</p><p>"
+                + P2
+                + "</p></article>");
+    assertThat(extractor.extract(html, null).paragraphs()).containsExactly(P1, P2);
+  }
+
+  @Test
+  void hiddenElementsAreDropped() {
+    String html =
+        page(
+            "",
+            "<article><p>"
+                + P1
+                + "</p><div style=\"display: none\"><p>Secret text that nobody sees on"
+                + " the page at all, hidden away.</p></div><p hidden>Also hidden from every reader of the page.</p>"
+                + "<p>"
+                + P2
+                + "</p></article>");
+    assertThat(extractor.extract(html, null).paragraphs()).containsExactly(P1, P2);
+  }
+
+  @Test
+  void largePageIsFast() {
+    StringBuilder b = new StringBuilder("<html><body><nav>");
+    for (int i = 0; i < 300; i++) {
+      b.append("<a href=\"/s").append(i).append("\">Section ").append(i).append("</a>");
+    }
+    b.append("</nav><article>");
+    while (b.length() < 130_000) {
+      b.append("<p>").append(P1).append(' ').append(b.length()).append("</p>");
+    }
+    b.append("</article></body></html>");
+    String html = b.toString();
+    for (int i = 0; i < 20; i++) {
+      extractor.extract(html, null); // warm-up
+    }
+    long t0 = System.nanoTime();
+    int runs = 20;
+    for (int i = 0; i < runs; i++) {
+      assertThat(extractor.extract(html, null).paragraphs()).hasSizeGreaterThan(100);
+    }
+    Duration perPage = Duration.ofNanos((System.nanoTime() - t0) / runs);
+    assertThat(perPage).isLessThan(Duration.ofMillis(100)); // generous: shared CI machines
+  }
+}

@@ -1,0 +1,181 @@
+package org.framelens.jobs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.types.StructType;
+import org.framelens.common.lexicon.FrameHit;
+import org.framelens.common.lexicon.FrameTagger;
+import org.framelens.common.lexicon.Lexicon;
+import org.framelens.common.pipeline.ProcessingConfig;
+import org.framelens.common.pipeline.ProcessingResources;
+import org.framelens.common.schema.Tables;
+
+/**
+ * {@code retag}: tags the stored article text again with another lexicon and rewrites {@code
+ * frame_hits} and {@code outlet_frames}, without reading or parsing any document.
+ */
+public final class RetagJob {
+  private RetagJob() {}
+
+  /** Options of {@code retag}. */
+  public record Config(String output, String lexicon, List<String> languages) {}
+
+  /** What a retag did. */
+  public record Summary(long articles, long hits, String lexiconVersion, double seconds) {
+    public String render() {
+      return String.format(
+          Locale.ROOT,
+          "framelens retag summary%n  articles retagged   %,d%n  frame hits          %,d%n"
+              + "  lexicon version     %s%n  seconds             %.1f%n",
+          articles,
+          hits,
+          lexiconVersion,
+          seconds);
+    }
+  }
+
+  private static final ThreadLocal<Map<ProcessingConfig, FrameTagger>> TAGGERS =
+      ThreadLocal.withInitial(HashMap::new);
+
+  public static Summary run(SparkSession spark, Config config) throws IOException {
+    long start = System.nanoTime();
+    var hadoopConf = spark.sparkContext().hadoopConfiguration();
+    String lexiconText =
+        config.lexicon() == null
+            ? Lexicon.defaultText()
+            : FramingRunJob.readText(config.lexicon(), hadoopConf);
+    Lexicon lexicon =
+        Lexicon.parse(lexiconText, config.lexicon() == null ? "(bundled)" : config.lexicon());
+    ProcessingConfig processing =
+        new ProcessingConfig(
+            lexiconText,
+            config.lexicon() == null ? "(bundled)" : config.lexicon(),
+            null,
+            config.languages().isEmpty()
+                ? ProcessingResources.defaultDetectLanguages(lexicon)
+                : config.languages(),
+            ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
+            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS);
+    ProcessingResources.forConfig(processing);
+
+    Dataset<Row> articles =
+        spark
+            .read()
+            .schema(SparkTables.structType(Tables.ARTICLES))
+            .parquet(config.output() + "/" + Tables.ARTICLES.name());
+    Dataset<Row> hits = tag(articles, processing, lexicon.version());
+    // Written to a staging folder first: the new hits are computed from articles only, but
+    // outlet_frames below must not read a half-replaced frame_hits.
+    String hitsPath = config.output() + "/" + Tables.FRAME_HITS.name();
+    hits.write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy(Tables.FRAME_HITS.partitionColumns().toArray(new String[0]))
+        .parquet(hitsPath);
+    Dataset<Row> written = spark.read().parquet(hitsPath);
+    Dataset<Row> outletFrames =
+        OutletFrames.compute(
+            spark, articles, written, new ArrayList<>(lexicon.frames()), lexicon.version());
+    outletFrames
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(config.output() + "/" + Tables.OUTLET_FRAMES.name());
+    Summary s =
+        new Summary(
+            articles.count(),
+            written.count(),
+            lexicon.version(),
+            (System.nanoTime() - start) / 1e9);
+    return s;
+  }
+
+  /** Hits of every article for the lexicon in {@code processing} (no I/O). */
+  static Dataset<Row> tag(
+      Dataset<Row> articles, ProcessingConfig processing, String lexiconVersion) {
+    StructType hitType = SparkTables.structType(Tables.FRAME_HITS);
+    Dataset<Row> input =
+        articles.select(
+            "article_id", "outlet", "lang", "title", "text", "published_at", "crawl_date");
+    MapPartitionsFunction<Row, Row> fn =
+        rows -> new HitIterator(rows, tagger(processing), lexiconVersion);
+    return input.mapPartitions(fn, ExpressionEncoder.apply(hitType));
+  }
+
+  private static FrameTagger tagger(ProcessingConfig config) {
+    return TAGGERS
+        .get()
+        .computeIfAbsent(
+            config,
+            c -> {
+              ProcessingResources r = ProcessingResources.forConfig(c);
+              return new FrameTagger(r.lexicon(), r.languages());
+            });
+  }
+
+  /** Lazily turns article rows into hit rows. */
+  private static final class HitIterator implements Iterator<Row> {
+    private final Iterator<Row> articles;
+    private final FrameTagger tagger;
+    private final String lexiconVersion;
+    private Iterator<Row> current = Collections.emptyIterator();
+
+    HitIterator(Iterator<Row> articles, FrameTagger tagger, String lexiconVersion) {
+      this.articles = articles;
+      this.tagger = tagger;
+      this.lexiconVersion = lexiconVersion;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && articles.hasNext()) {
+        Row a = articles.next();
+        String text = a.isNullAt(4) ? "" : a.getString(4);
+        List<String> paragraphs = text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
+        List<Row> rows = new ArrayList<>();
+        for (FrameHit h : tagger.tag(a.getString(3), paragraphs, a.getString(2)).hits()) {
+          rows.add(
+              RowFactory.create(
+                  a.getString(0),
+                  a.getString(1),
+                  h.lang(),
+                  h.frame(),
+                  h.term(),
+                  h.matchedText(),
+                  h.section(),
+                  h.start(),
+                  h.end(),
+                  h.voice(),
+                  h.snippet(),
+                  a.get(5),
+                  lexiconVersion,
+                  a.get(6)));
+        }
+        current = rows.iterator();
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
+  }
+}
