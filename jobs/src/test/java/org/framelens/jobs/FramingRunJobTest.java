@@ -312,4 +312,49 @@ class FramingRunJobTest {
         .isEqualTo(1);
     assertThat(s.quarantined()).isEqualTo(3);
   }
+
+  @Test
+  void retagRewritesHitsAndComparisonTablesFromStoredTextWithAnotherLexicon(@TempDir Path dir)
+      throws IOException {
+    Path copy = dir.resolve("out");
+    copyTree(Path.of(out, "articles"), copy.resolve("articles"));
+    Path lexicon = dir.resolve("small.tsv");
+    Files.writeString(
+        lexicon,
+        "frame\tlang\tterm\n# only two frames\nhostages\ten\thostage\nhostages\tde\tGeisel\n"
+            + "captivity\tar\tأسرى\n");
+    RetagJob.Summary s =
+        RetagJob.run(spark, new RetagJob.Config(copy.toString(), lexicon.toString(), List.of()));
+    Dataset<Row> hits = spark.read().parquet(copy + "/frame_hits");
+    assertThat(countBy(hits, "frame").keySet()).containsExactlyInAnyOrder("hostages", "captivity");
+    assertThat(countBy(hits, "lang").keySet()).containsExactlyInAnyOrder("en", "de", "ar");
+    assertThat(hits.select("lexicon_version").distinct().collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly(s.lexiconVersion());
+    assertThat(s.lexiconVersion()).isNotEqualTo(summary.lexiconVersion());
+    assertThat(s.hits()).isEqualTo(hits.count()).isPositive();
+    // the same hits as a full run with that lexicon would give: compare with the run's own hits
+    long runHostagesEn =
+        table("frame_hits")
+            .filter(col("lang").equalTo("en").and(col("term").isin("hostage", "hostage-taking")))
+            .count();
+    assertThat(hits.filter(col("lang").equalTo("en")).count()).isEqualTo(runHostagesEn);
+    Dataset<Row> of = spark.read().parquet(copy + "/outlet_frames");
+    assertThat(countBy(of, "frame").keySet()).containsExactlyInAnyOrder("hostages", "captivity");
+    assertThat(of.agg(org.apache.spark.sql.functions.sum("hits")).first().getLong(0))
+        .isEqualTo(hits.count());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
 }

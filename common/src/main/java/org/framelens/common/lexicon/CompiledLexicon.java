@@ -15,11 +15,22 @@ public final class CompiledLexicon {
   static final class Node {
     final Map<String, Node> next = new HashMap<>();
 
-    /** Wildcard words: the normalised prefix before the {@code *}. */
-    final Map<String, Node> wildcard = new HashMap<>();
+    /** Wildcard words: a character trie over the normalised prefixes before the {@code *}. */
+    CharNode wildcard;
 
     final List<LexiconEntry> terminal = new ArrayList<>(1);
-    int minWildcardLength = Integer.MAX_VALUE;
+  }
+
+  /**
+   * One character of a wildcard prefix. Walking a token's characters down this trie finds every
+   * wildcard word the token continues in time bounded by the token's length, whatever the number of
+   * wildcard terms.
+   */
+  static final class CharNode {
+    final Map<Character, CharNode> children = new HashMap<>(4);
+
+    /** The trie node reached when a prefix ends here. */
+    Node target;
   }
 
   private final Lexicon lexicon;
@@ -34,8 +45,17 @@ public final class CompiledLexicon {
         if (normalized.endsWith("*")) {
           String prefix =
               WordForms.wildcardPrefix(e.lang(), normalized.substring(0, normalized.length() - 1));
-          node.minWildcardLength = Math.min(node.minWildcardLength, prefix.length());
-          node = node.wildcard.computeIfAbsent(prefix, p -> new Node());
+          if (node.wildcard == null) {
+            node.wildcard = new CharNode();
+          }
+          CharNode c = node.wildcard;
+          for (int i = 0; i < prefix.length(); i++) {
+            c = c.children.computeIfAbsent(prefix.charAt(i), k -> new CharNode());
+          }
+          if (c.target == null) {
+            c.target = new Node();
+          }
+          node = c.target;
         } else {
           node =
               node.next.computeIfAbsent(WordForms.termKey(e.lang(), normalized), k -> new Node());

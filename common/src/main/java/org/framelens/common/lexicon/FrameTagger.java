@@ -159,15 +159,16 @@ public final class FrameTagger {
               next.add(child);
             }
           }
-          if (!node.wildcard.isEmpty()) {
+          if (node.wildcard != null) {
             if (surfaces.get(j) == null) {
               surfaces.set(j, WordForms.surfaces(lang, normalized[j]));
             }
             for (String sf : surfaces.get(j)) {
-              for (int len = node.minWildcardLength; len <= sf.length(); len++) {
-                Node child = node.wildcard.get(sf.substring(0, len));
-                if (child != null) {
-                  next.add(child);
+              CompiledLexicon.CharNode c = node.wildcard;
+              for (int k = 0; k < sf.length() && c != null; k++) {
+                c = c.children.get(sf.charAt(k));
+                if (c != null && c.target != null) {
+                  next.add(c.target);
                 }
               }
             }

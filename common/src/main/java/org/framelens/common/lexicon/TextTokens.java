@@ -24,7 +24,9 @@ final class TextTokens {
   List<Token> tokenize(String text) {
     List<Token> tokens = new ArrayList<>();
     try {
-      tokenizer.setReader(new StringReader(text));
+      // UAX#29 joins U+202F (narrow no-break space, French « » spacing) to the word before it;
+      // as a space of the same length it keeps every offset.
+      tokenizer.setReader(new StringReader(text.replace('\u202F', ' ')));
       tokenizer.reset();
       while (tokenizer.incrementToken()) {
         tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));

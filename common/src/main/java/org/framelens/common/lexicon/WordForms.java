@@ -87,7 +87,7 @@ final class WordForms {
   /** The key of one (normalised) lexicon word. */
   static String termKey(String lang, String normalizedWord) {
     return switch (lang) {
-      case "ar" -> arabicStem(arabicNormalize(normalizedWord));
+      case "ar" -> arabicTermKey(normalizedWord);
       case "he" -> hebrewStem(normalizedWord);
       default -> stem(lang, stripElision(lang, normalizedWord));
     };
@@ -145,12 +145,12 @@ final class WordForms {
       case "en" -> englishStem(w);
       // The light stemmer leaves -n plurals (Geiseln); the minimal one after it folds them.
       case "de" -> apply(DE_MINIMAL::stem, apply(DE::stem, w.replace("ß", "ss")));
-      case "fr" -> apply(FR::stem, w);
+      case "fr" -> frenchStem(w);
       case "es" -> apply(ES::stem, w);
       case "it" -> apply(IT::stem, w);
       case "pt" -> apply(PT::stem, w);
-      case "ru" -> apply(RU::stem, w.replace('ё', 'е'));
-      case "uk" -> ukrainianStem(w);
+      case "ru" -> slavicCanonical(russianStem(w.replace('ё', 'е')));
+      case "uk" -> slavicCanonical(ukrainianStem(w));
       default -> w;
     };
   }
@@ -172,6 +172,9 @@ final class WordForms {
     } else if (s.endsWith("'")) {
       s = s.substring(0, s.length() - 1);
     }
+    if (s.endsWith("ees") && s.length() > 5) {
+      return s.substring(0, s.length() - 1); // detainees, refugees: the minimal stemmer keeps them
+    }
     return apply(EN::stem, s);
   }
 
@@ -192,12 +195,55 @@ final class WordForms {
     return w;
   }
 
+  private static String russianStem(String w) {
+    String stem = apply(RU::stem, w);
+    // The light stemmer reads noun endings such as -им in "режим" as case endings; a stem this
+    // short is more often wrong than right.
+    if (stem.length() < 4 && w.length() > stem.length()) {
+      char last = w.charAt(w.length() - 1);
+      return "аеиоуыэюяйь".indexOf(last) >= 0 ? w.substring(0, w.length() - 1) : w;
+    }
+    return stem;
+  }
+
+  /**
+   * Folds the fleeting vowel of Slavic nouns (поселенец/поселенцев, борец/борца, в'язень/в'язнів)
+   * so every form of the word has one key.
+   */
+  private static String slavicCanonical(String stem) {
+    String s =
+        stem.endsWith("ь") && stem.length() > 3 ? stem.substring(0, stem.length() - 1) : stem;
+    if (s.length() > 4) {
+      if (s.endsWith("ец") || s.endsWith("ок") || s.endsWith("ек") || s.endsWith("ен")) {
+        return s.substring(0, s.length() - 2) + s.charAt(s.length() - 1);
+      }
+    }
+    return s;
+  }
+
+  private static String frenchStem(String w) {
+    String stem = apply(FR::stem, w);
+    String singular = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+    if (singular.endsWith("onne") && stem.endsWith("on")) {
+      return stem + "n"; // colonne is not colon
+    }
+    if (stem.endsWith("iv")) {
+      return stem.substring(0, stem.length() - 2) + "if"; // captive(s) ~ captif(s)
+    }
+    return stem;
+  }
+
   private static String ukrainianStem(String w) {
     String s = w.replace('\'', '\u02BC');
     for (String ending : UKRAINIAN_ENDINGS) {
       if (s.endsWith(ending) && s.length() - ending.length() >= 3) {
-        return s.substring(0, s.length() - ending.length());
+        s = s.substring(0, s.length() - ending.length());
+        break;
       }
+    }
+    // територія / територій / території: a stem-final і or ї belongs to the ending
+    if (s.length() > 4 && (s.endsWith("і") || s.endsWith("ї"))) {
+      s = s.substring(0, s.length() - 1);
     }
     return s;
   }
@@ -208,58 +254,87 @@ final class WordForms {
     return new String(chars, 0, len);
   }
 
+  /**
+   * Removes suffixes with Lucene's Arabic stemmer, unless that leaves fewer than three letters
+   * (سجون "prisons" and سجين "prisoner" would both become سج). Prefixes are not stemmed here: a
+   * lexicon term is written without clitics, and the text's clitics are removed by {@link
+   * #arabicCandidates}.
+   */
   private static String arabicStem(String normalized) {
     char[] chars = normalized.toCharArray();
-    int len = AR.stem(chars, chars.length);
-    return new String(chars, 0, len);
+    int len = AR.stemSuffix(chars, chars.length);
+    return len >= 3 ? new String(chars, 0, len) : normalized;
   }
 
-  /** The token, and the token without the conjunctions و/ف and then the prepositions ب/ل/ك. */
+  /** A lexicon word: normalised, without an article the researcher may have written. */
+  private static String arabicTermKey(String word) {
+    String w = arabicNormalize(word);
+    if (w.startsWith("ال") && w.length() > 4) {
+      w = w.substring(2);
+    }
+    return arabicStem(w);
+  }
+
+  /**
+   * The token and the token without its proclitics: conjunction و/ف, then preposition ب/ك/ل, then
+   * the article ال ("لل" is ل with the article's alef dropped).
+   */
   private static List<String> arabicCandidates(String token) {
     String base = arabicNormalize(token);
     Set<String> out = new LinkedHashSet<>();
-    out.add(base);
-    List<String> afterConj = new ArrayList<>();
-    afterConj.add(base);
+    List<String> level = new ArrayList<>();
+    level.add(base);
     if (base.length() > 3 && (base.charAt(0) == 'و' || base.charAt(0) == 'ف')) {
-      afterConj.add(base.substring(1));
-      out.add(base.substring(1));
+      level.add(base.substring(1));
     }
-    for (String c : afterConj) {
+    List<String> withPreposition = new ArrayList<>(level);
+    for (String c : level) {
       if (c.length() > 3 && (c.charAt(0) == 'ب' || c.charAt(0) == 'ل' || c.charAt(0) == 'ك')) {
         String rest = c.substring(1);
-        // "لل" is ل + the article with its alef dropped
         if (c.charAt(0) == 'ل' && rest.startsWith("ل") && rest.length() > 3) {
-          out.add("ال" + rest.substring(1));
+          withPreposition.add("ا" + rest); // لل + word = ل + ال + word
         }
-        out.add(rest);
+        withPreposition.add(rest);
+      }
+    }
+    for (String c : withPreposition) {
+      out.add(c);
+      if (c.startsWith("ال") && c.length() > 4) {
+        out.add(c.substring(2));
       }
     }
     return new ArrayList<>(out);
   }
 
   private static List<String> arabicSurfaces(String token) {
-    List<String> out = new ArrayList<>();
-    for (String c : arabicCandidates(token)) {
-      out.add(c);
-      if (c.startsWith("ال") && c.length() > 4) {
-        out.add(c.substring(2));
-      }
-    }
-    return out;
+    return arabicCandidates(token);
   }
 
-  /** The token, and the token without 1 to 3 leading prefix letters (ו ה ב כ ל מ ש). */
+  /**
+   * The token, and the token without up to four leading prefix letters (ו ה ב כ ל מ ש), also when a
+   * quotation opens after them (ש"הסיוע: prefix ש, quote, article ה).
+   */
   private static List<String> hebrewCandidates(String token) {
     List<String> out = new ArrayList<>(4);
     out.add(token);
-    for (int i = 0; i < 3 && i < token.length(); i++) {
-      if (HEBREW_PREFIX_LETTERS.indexOf(token.charAt(i)) < 0) {
+    int i = 0;
+    int letters = 0;
+    boolean quote = false;
+    while (i < token.length() && letters < 4) {
+      char c = token.charAt(i);
+      if (c == '"' && letters > 0 && !quote) {
+        quote = true;
+        i++;
+        continue;
+      }
+      if (HEBREW_PREFIX_LETTERS.indexOf(c) < 0) {
         break;
       }
-      String rest = token.substring(i + 1);
+      i++;
+      letters++;
+      String rest = token.substring(i);
       if (rest.startsWith("\"")) {
-        rest = rest.substring(1); // ב"ארגון: a quotation opened after the prefix
+        rest = rest.substring(1);
       }
       if (hebrewLetters(rest) < 2) {
         break;
