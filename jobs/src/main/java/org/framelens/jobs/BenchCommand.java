@@ -101,18 +101,23 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     SparkSession spark = SparkSessions.create("framelens bench", master);
     RunSummary summary;
+    RetagJob.Summary retag;
+    String out = Path.of(work, "out").toAbsolutePath().toString();
     try {
       summary =
           FramingRunJob.run(
               spark,
               new RunConfig(
                   List.of(warcs.toAbsolutePath().toString()),
-                  Path.of(work, "out").toAbsolutePath().toString(),
+                  out,
                   null,
                   null,
                   List.of(),
                   ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-                  ProcessingConfig.DEFAULT_MAX_TEXT_CHARS));
+                  ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+                  false));
+      // the same crawl retagged from stored text, in the same (warm) session
+      retag = RetagJob.run(spark, new RetagJob.Config(out, null, List.of(), false));
     } finally {
       spark.stop();
     }
@@ -140,6 +145,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
           stage.strip().split(" ")[0],
           summary.stageSeconds().get(stage) * 1000 / docs);
     }
+    System.out.print(retag.render());
+    System.out.printf(
+        Locale.ROOT,
+        "retag vs run: %.1f s vs %.1f s = %.1fx faster%n",
+        retag.seconds(),
+        summary.seconds(),
+        summary.seconds() / retag.seconds());
     if (!noFloor) {
       floor(warcs, pages, copies, cores);
     }

@@ -57,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
             new File(dir, "outlets.csv").getAbsolutePath(),
             List.of(),
             ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS);
+            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+            false);
     SparkSession spark = SparkSessions.create("framelens demo", master);
     try {
       RunSummary summary = FramingRunJob.run(spark, config);
@@ -96,7 +97,8 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     frames.sort(String::compareTo);
-    StringBuilder b = new StringBuilder("Frame hits per outlet (all days)\n");
+    StringBuilder b =
+        new StringBuilder("Frame hits per outlet, whole run (each original article once)\n");
     b.append(String.format(Locale.ROOT, "%-24s %5s", "outlet", "arts"));
     for (String f : frames) {
       b.append(String.format(Locale.ROOT, " %9s", abbreviate(f)));

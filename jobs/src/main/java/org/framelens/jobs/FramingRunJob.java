@@ -78,17 +78,18 @@ public final class FramingRunJob {
       Dataset<Row> articles = articles(kept);
       Dataset<Row> hits = hits(kept, lexicon.version());
       Dataset<Row> quarantine = quarantine(processed);
-      Dataset<Row> outletFrames =
-          OutletFrames.compute(
-              spark, articles, hits, new ArrayList<>(lexicon.frames()), lexicon.version());
 
       long writeStart = System.nanoTime();
       String out = config.output();
       write(articles, out, Tables.ARTICLES.name(), Tables.ARTICLES.partitionColumns());
       write(hits, out, Tables.FRAME_HITS.name(), Tables.FRAME_HITS.partitionColumns());
       write(quarantine.coalesce(1), out, Tables.QUARANTINE.name(), List.of());
-      write(outletFrames.coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+
+      long compareStart = System.nanoTime();
+      writeComparisons(
+          spark, out, new ArrayList<>(lexicon.frames()), lexicon.version(), config.includeCopies());
+      double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
 
       Map<String, Long> skipped =
           countBy(processed.filter(col("kind").equalTo(ProcessedRows.SKIPPED)), "skip_reason");
@@ -102,7 +103,8 @@ public final class FramingRunJob {
       stages.put("  parse (task time)", acc.parseNanos.value() / 1e9);
       stages.put("  detect (task time)", acc.detectNanos.value() / 1e9);
       stages.put("  tag (task time)", acc.tagNanos.value() / 1e9);
-      stages.put("write (wall)", writeSeconds);
+      stages.put("write articles, hits (wall)", writeSeconds);
+      stages.put("comparison tables (wall)", compareSeconds);
       RunSummary summary =
           new RunSummary(
               records,
@@ -153,7 +155,24 @@ public final class FramingRunJob {
   }
 
   static Dataset<Row> articles(Dataset<Row> kept) {
-    return SparkTables.conform(kept.select("article.*"), Tables.ARTICLES);
+    return SparkTables.conform(Syndication.mark(kept.select("article.*")), Tables.ARTICLES);
+  }
+
+  /** Computes and writes outlet_frames, outlet_pairs, frame_terms and story_frames. */
+  static void writeComparisons(
+      SparkSession spark,
+      String out,
+      List<String> frames,
+      String lexiconVersion,
+      boolean includeCopies) {
+    Dataset<Row> articles = spark.read().parquet(out + "/" + Tables.ARTICLES.name());
+    Dataset<Row> hits = spark.read().parquet(out + "/" + Tables.FRAME_HITS.name());
+    Comparisons.Result r =
+        Comparisons.compute(spark, articles, hits, frames, lexiconVersion, includeCopies);
+    write(r.outletFrames().coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
+    write(r.outletPairs().coalesce(1), out, Tables.OUTLET_PAIRS.name(), List.of());
+    write(r.frameTerms().coalesce(1), out, Tables.FRAME_TERMS.name(), List.of());
+    write(r.storyFrames().coalesce(1), out, Tables.STORY_FRAMES.name(), List.of());
   }
 
   static Dataset<Row> hits(Dataset<Row> kept, String lexiconVersion) {
@@ -186,7 +205,7 @@ public final class FramingRunJob {
     return out;
   }
 
-  private static void write(Dataset<Row> ds, String out, String table, List<String> partitionBy) {
+  static void write(Dataset<Row> ds, String out, String table, List<String> partitionBy) {
     var writer = ds.write().mode(SaveMode.Overwrite).option("compression", "snappy");
     if (!partitionBy.isEmpty()) {
       writer = writer.partitionBy(partitionBy.toArray(new String[0]));

@@ -38,7 +38,10 @@ final class ProcessedRows {
           .add("source_file", DataTypes.StringType, false)
           .add("source_offset", DataTypes.LongType, true)
           .add("url", DataTypes.StringType, true)
-          .add("article", SparkTables.structType(Tables.ARTICLES), true)
+          .add(
+              "article",
+              SparkTables.structTypeWithout(Tables.ARTICLES, List.of("duplicate_of", "syndicated")),
+              true)
           .add("hits", DataTypes.createArrayType(HIT_TYPE, false), true)
           .add("quarantine", SparkTables.structType(Tables.QUARANTINE), true);
 

@@ -39,11 +39,18 @@ final class RetagCommand implements Callable<Integer> {
           "Languages for foreign-script stretches (default: the lexicon's plus common news languages).")
   List<String> languages = new ArrayList<>();
 
+  @Option(
+      names = "--include-copies",
+      description =
+          "Count near-duplicate copies in the comparison tables too (default: each original once).")
+  boolean includeCopies;
+
   @Override
   public Integer call() throws Exception {
     SparkSession spark = SparkSessions.create("framelens retag", master);
     try {
-      RetagJob.Summary s = RetagJob.run(spark, new RetagJob.Config(output, lexicon, languages));
+      RetagJob.Summary s =
+          RetagJob.run(spark, new RetagJob.Config(output, lexicon, languages, includeCopies));
       System.out.print(s.render());
       return FramelensCli.OK;
     } finally {

@@ -33,7 +33,8 @@ public final class RetagJob {
   private RetagJob() {}
 
   /** Options of {@code retag}. */
-  public record Config(String output, String lexicon, List<String> languages) {}
+  public record Config(
+      String output, String lexicon, List<String> languages, boolean includeCopies) {}
 
   /** What a retag did. */
   public record Summary(long articles, long hits, String lexiconVersion, double seconds) {
@@ -79,22 +80,18 @@ public final class RetagJob {
             .schema(SparkTables.structType(Tables.ARTICLES))
             .parquet(config.output() + "/" + Tables.ARTICLES.name());
     Dataset<Row> hits = tag(articles, processing, lexicon.version());
-    // Written to a staging folder first: the new hits are computed from articles only, but
-    // outlet_frames below must not read a half-replaced frame_hits.
     String hitsPath = config.output() + "/" + Tables.FRAME_HITS.name();
     hits.write()
         .mode(SaveMode.Overwrite)
         .partitionBy(Tables.FRAME_HITS.partitionColumns().toArray(new String[0]))
         .parquet(hitsPath);
     Dataset<Row> written = spark.read().parquet(hitsPath);
-    Dataset<Row> outletFrames =
-        OutletFrames.compute(
-            spark, articles, written, new ArrayList<>(lexicon.frames()), lexicon.version());
-    outletFrames
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(config.output() + "/" + Tables.OUTLET_FRAMES.name());
+    FramingRunJob.writeComparisons(
+        spark,
+        config.output(),
+        new ArrayList<>(lexicon.frames()),
+        lexicon.version(),
+        config.includeCopies());
     Summary s =
         new Summary(
             articles.count(),
@@ -147,7 +144,7 @@ public final class RetagJob {
         String text = a.isNullAt(4) ? "" : a.getString(4);
         List<String> paragraphs = text.isEmpty() ? List.of() : Arrays.asList(text.split("\n", -1));
         List<Row> rows = new ArrayList<>();
-        for (FrameHit h : tagger.tag(a.getString(3), paragraphs, a.getString(2)).hits()) {
+        for (FrameHit h : tagger.tag(a.getString(3), paragraphs, a.getString(2)).allHits()) {
           rows.add(
               RowFactory.create(
                   a.getString(0),

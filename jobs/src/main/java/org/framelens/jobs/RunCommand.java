@@ -72,9 +72,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Extracted text is cut at this length (default: ${DEFAULT-VALUE}).")
   int maxTextChars = ProcessingConfig.DEFAULT_MAX_TEXT_CHARS;
 
+  @Option(
+      names = "--include-copies",
+      description =
+          "Count near-duplicate copies (syndicated wire stories) in the comparison tables too (default: each original once).")
+  boolean includeCopies;
+
   RunConfig config() {
     return new RunConfig(
-        inputs, output, lexicon, outlets, languages, maxDocumentBytes, maxTextChars);
+        inputs, output, lexicon, outlets, languages, maxDocumentBytes, maxTextChars, includeCopies);
   }
 
   @Override

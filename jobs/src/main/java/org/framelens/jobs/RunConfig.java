@@ -8,6 +8,7 @@ import java.util.List;
  * @param lexicon lexicon TSV path, or null for the bundled default lexicon
  * @param outlets outlet registry CSV path, or null for none
  * @param languages languages Lingua chooses between, or empty for the default set
+ * @param includeCopies count near-duplicate copies in the comparison tables too
  */
 public record RunConfig(
     List<String> inputs,
@@ -16,7 +17,8 @@ public record RunConfig(
     String outlets,
     List<String> languages,
     long maxDocumentBytes,
-    int maxTextChars) {
+    int maxTextChars,
+    boolean includeCopies) {
   public RunConfig {
     inputs = List.copyOf(inputs);
     languages = List.copyOf(languages);

@@ -46,7 +46,8 @@ class FramingRunJobTest {
             SAMPLES.resolve("outlets.csv").toString(),
             List.of(),
             ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS);
+            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+            false);
     summary = FramingRunJob.run(spark, config);
   }
 
@@ -64,13 +65,13 @@ class FramingRunJobTest {
 
   @Test
   void everyArticleOfTheSampleCrawlAndFolderIsWrittenOnceAndNothingIsQuarantined() {
-    // 29 documents in the WARC (27 pages, a PDF, a DOCX) and 3 in the document folder
-    assertThat(table("articles").count()).isEqualTo(32);
-    assertThat(summary.articlesWritten()).isEqualTo(32);
+    // 31 documents in the WARC (29 pages, a PDF, a DOCX) and 3 in the document folder
+    assertThat(table("articles").count()).isEqualTo(34);
+    assertThat(summary.articlesWritten()).isEqualTo(34);
     assertThat(summary.quarantined()).isZero();
     assertThat(table("quarantine").count()).isZero();
     assertThat(summary.skippedByReason())
-        .containsEntry("warc_request", 33L)
+        .containsEntry("warc_request", 35L)
         .containsEntry("http_status_4xx", 1L)
         .containsEntry("http_status_3xx", 1L)
         .containsEntry("not_a_document", 3L)
@@ -82,7 +83,8 @@ class FramingRunJobTest {
   void articlesAreAttributedToTheRegisteredOutletsInTheirLanguages() {
     Map<String, Long> perOutlet = countBy(table("articles"), "outlet");
     assertThat(perOutlet)
-        .containsEntry("northbridge-chronicle", 3L)
+        .containsEntry("northbridge-chronicle", 4L)
+        .containsEntry("eastcoast-courier", 1L)
         .containsEntry("globalwire", 3L)
         .containsEntry("rheinufer-zeitung", 4L)
         .containsEntry("courrier-du-matin", 4L)
@@ -184,25 +186,156 @@ class FramingRunJobTest {
   }
 
   @Test
-  void outletFramesHasEveryFrameForEveryOutletDayWithConsistentShares() {
-    Dataset<Row> of = table("outlet_frames");
-    long outletDays =
+  void aWireStoryRepublishedVerbatimByTwoOutletsPointsAtTheEarliestCopyAndCountsOnce() {
+    List<Row> copies =
         table("articles")
+            .filter(col("title").startsWith("Qatar steps up mediation"))
+            .select("article_id", "outlet", "duplicate_of", "syndicated", "published_at")
+            .orderBy("published_at")
+            .collectAsList();
+    assertThat(copies)
+        .extracting(r -> r.getString(1))
+        .containsExactly("globalwire", "northbridge-chronicle", "eastcoast-courier");
+    String original = copies.get(0).getString(0);
+    assertThat(copies.get(0).isNullAt(2)).isTrue();
+    assertThat(copies.get(1).getString(2)).isEqualTo(original);
+    assertThat(copies.get(2).getString(2)).isEqualTo(original);
+    assertThat(copies).allSatisfy(r -> assertThat(r.getBoolean(3)).isTrue());
+    // no other article is a duplicate
+    assertThat(table("articles").filter(col("duplicate_of").isNotNull()).count()).isEqualTo(2);
+    assertThat(table("articles").filter(col("syndicated")).count()).isEqualTo(3);
+
+    Dataset<Row> run = table("outlet_frames").filter(col("period_type").equalTo("run"));
+    assertThat(run.filter(col("outlet").equalTo("eastcoast-courier")).count()).isZero();
+    assertThat(
+            run.filter(col("outlet").equalTo("northbridge-chronicle"))
+                .first()
+                .getLong(run.first().fieldIndex("articles")))
+        .isEqualTo(3);
+    assertThat(run.select("copies_included").distinct().collectAsList())
+        .extracting(r -> r.getBoolean(0))
+        .containsExactly(false);
+
+    Comparisons.Result withCopies =
+        Comparisons.compute(spark, table("articles"), table("frame_hits"), frames(), "test", true);
+    Dataset<Row> runWithCopies =
+        withCopies.outletFrames().filter(col("period_type").equalTo("run"));
+    assertThat(
+            runWithCopies
+                .filter(col("outlet").equalTo("northbridge-chronicle"))
+                .first()
+                .getLong(runWithCopies.first().fieldIndex("articles")))
+        .isEqualTo(4);
+    assertThat(runWithCopies.filter(col("outlet").equalTo("eastcoast-courier")).count())
+        .isEqualTo(10);
+  }
+
+  private static List<String> frames() {
+    return table("outlet_frames")
+        .select("frame")
+        .distinct()
+        .orderBy("frame")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+  }
+
+  @Test
+  void outletFramesHasEveryFrameForEveryOutletAndPeriodWithConsistentStatistics() {
+    Dataset<Row> of = table("outlet_frames");
+    Dataset<Row> originals = table("articles").filter(col("duplicate_of").isNull());
+    long outletDays =
+        originals
             .selectExpr("outlet", "coalesce(to_date(published_at), crawl_date) as d")
             .distinct()
             .count();
-    assertThat(of.count()).isEqualTo(outletDays * 10);
+    long outlets = originals.select("outlet").distinct().count();
+    assertThat(of.filter(col("period_type").equalTo("day")).count()).isEqualTo(outletDays * 10);
+    assertThat(of.filter(col("period_type").equalTo("run")).count()).isEqualTo(outlets * 10);
+    assertThat(
+            of.filter(col("period_type").equalTo("week"))
+                .select("period_label")
+                .distinct()
+                .collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsOnly("2023-W42", "2023-W43");
     for (Row r : of.collectAsList()) {
       long articles = r.getLong(r.fieldIndex("articles"));
       long withFrame = r.getLong(r.fieldIndex("articles_with_frame"));
       assertThat(withFrame).isBetween(0L, articles);
-      assertThat(r.getDouble(r.fieldIndex("share"))).isEqualTo((double) withFrame / articles);
+      double share = r.getDouble(r.fieldIndex("share"));
+      assertThat(share).isEqualTo((double) withFrame / articles);
+      assertThat(r.getDouble(r.fieldIndex("share_ci_low"))).isLessThanOrEqualTo(share);
+      assertThat(r.getDouble(r.fieldIndex("share_ci_high"))).isGreaterThanOrEqualTo(share);
       assertThat(r.getLong(r.fieldIndex("hits_own")) + r.getLong(r.fieldIndex("hits_quoted")))
           .isEqualTo(r.getLong(r.fieldIndex("hits")));
     }
-    long hitsTotal = table("frame_hits").count();
-    assertThat(of.agg(org.apache.spark.sql.functions.sum("hits")).first().getLong(0))
-        .isEqualTo(hitsTotal);
+    long frameHitsOfOriginals =
+        table("frame_hits")
+            .filter(col("frame").startsWith("entity:").unary_$bang())
+            .join(originals.select("article_id"), "article_id")
+            .count();
+    for (String type : List.of("day", "week", "run")) {
+      assertThat(
+              of.filter(col("period_type").equalTo(type))
+                  .agg(org.apache.spark.sql.functions.sum("hits"))
+                  .first()
+                  .getLong(0))
+          .as("hits over %s periods", type)
+          .isEqualTo(frameHitsOfOriginals);
+    }
+    // the pro-resistance outlet over-uses the resistance frame, the pro-Israel paper terrorism
+    Row resistance =
+        of.filter("period_type = 'run' and outlet = 'al-manara' and frame = 'resistance'").first();
+    assertThat(resistance.getDouble(resistance.fieldIndex("log_odds_z"))).isGreaterThan(2);
+    Row terror =
+        of.filter(
+                "period_type = 'run' and outlet = 'northbridge-chronicle' and frame = 'terrorism'")
+            .first();
+    assertThat(terror.getDouble(terror.fieldIndex("log_odds_z"))).isGreaterThan(1);
+  }
+
+  @Test
+  void outletPairsFrameTermsAndStoriesAreConsistent() {
+    Dataset<Row> pairs = table("outlet_pairs").filter(col("period_type").equalTo("run"));
+    long outlets =
+        table("outlet_frames")
+            .filter(col("period_type").equalTo("run"))
+            .select("outlet")
+            .distinct()
+            .count();
+    assertThat(pairs.count()).isEqualTo(outlets * (outlets - 1) / 2);
+    for (Row r : pairs.collectAsList()) {
+      assertThat(r.getString(r.fieldIndex("outlet_a")))
+          .isLessThan(r.getString(r.fieldIndex("outlet_b")));
+      assertThat(r.getDouble(r.fieldIndex("js_distance"))).isBetween(0.0, 1.0);
+    }
+    Dataset<Row> terms = table("frame_terms");
+    for (Row r :
+        terms
+            .groupBy("outlet", "frame")
+            .agg(org.apache.spark.sql.functions.sum("share_of_frame"))
+            .collectAsList()) {
+      assertThat(r.getDouble(2)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+    assertThat(
+            terms
+                .filter("outlet = 'al-manara' and frame = 'captives_prisoners'")
+                .select("term")
+                .collectAsList())
+        .extracting(r -> r.getString(0))
+        .contains("أسرى");
+    // the hostage-release story is told by outlets in several languages
+    Dataset<Row> stories = table("story_frames");
+    assertThat(stories.count()).isPositive();
+    Row biggest = stories.orderBy(col("story_outlets").desc()).first();
+    assertThat(biggest.getLong(biggest.fieldIndex("story_outlets"))).isGreaterThanOrEqualTo(5);
+    assertThat(
+            stories
+                .filter(col("story_id").equalTo(biggest.getString(0)))
+                .select("outlet")
+                .distinct()
+                .count())
+        .isGreaterThanOrEqualTo(5);
   }
 
   @Test
@@ -290,7 +423,8 @@ class FramingRunJobTest {
                 null,
                 List.of(),
                 ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-                ProcessingConfig.DEFAULT_MAX_TEXT_CHARS));
+                ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+                false));
     List<Row> q = spark.read().parquet(o + "/quarantine").collectAsList();
     assertThat(q)
         .extracting(r -> new File(r.getString(0)).getName() + ":" + r.getString(3))
@@ -324,7 +458,8 @@ class FramingRunJobTest {
         "frame\tlang\tterm\n# only two frames\nhostages\ten\thostage\nhostages\tde\tGeisel\n"
             + "captivity\tar\tأسرى\n");
     RetagJob.Summary s =
-        RetagJob.run(spark, new RetagJob.Config(copy.toString(), lexicon.toString(), List.of()));
+        RetagJob.run(
+            spark, new RetagJob.Config(copy.toString(), lexicon.toString(), List.of(), false));
     Dataset<Row> hits = spark.read().parquet(copy + "/frame_hits");
     assertThat(countBy(hits, "frame").keySet()).containsExactlyInAnyOrder("hostages", "captivity");
     assertThat(countBy(hits, "lang").keySet()).containsExactlyInAnyOrder("en", "de", "ar");
@@ -341,8 +476,17 @@ class FramingRunJobTest {
     assertThat(hits.filter(col("lang").equalTo("en")).count()).isEqualTo(runHostagesEn);
     Dataset<Row> of = spark.read().parquet(copy + "/outlet_frames");
     assertThat(countBy(of, "frame").keySet()).containsExactlyInAnyOrder("hostages", "captivity");
-    assertThat(of.agg(org.apache.spark.sql.functions.sum("hits")).first().getLong(0))
-        .isEqualTo(hits.count());
+    long hitsOfOriginals =
+        hits.join(
+                spark.read().parquet(copy + "/articles").filter(col("duplicate_of").isNull()),
+                "article_id")
+            .count();
+    assertThat(
+            of.filter(col("period_type").equalTo("run"))
+                .agg(org.apache.spark.sql.functions.sum("hits"))
+                .first()
+                .getLong(0))
+        .isEqualTo(hitsOfOriginals);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

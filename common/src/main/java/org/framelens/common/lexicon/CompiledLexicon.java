@@ -36,10 +36,14 @@ public final class CompiledLexicon {
   private final Lexicon lexicon;
   private final Map<String, Node> roots = new HashMap<>();
 
+  /** Entity rows live in tries of their own: they are matched independently of frame terms. */
+  private final Map<String, Node> entityRoots = new HashMap<>();
+
   public CompiledLexicon(Lexicon lexicon) {
     this.lexicon = lexicon;
     for (LexiconEntry e : lexicon.entries()) {
-      Node node = roots.computeIfAbsent(e.lang(), l -> new Node());
+      Map<String, Node> target = Lexicon.isEntity(e.frame()) ? entityRoots : roots;
+      Node node = target.computeIfAbsent(e.lang(), l -> new Node());
       for (String word : termWords(e.term())) {
         String normalized = WordForms.normalize(word);
         if (normalized.endsWith("*")) {
@@ -84,5 +88,9 @@ public final class CompiledLexicon {
 
   Node root(String lang) {
     return roots.get(lang);
+  }
+
+  Node entityRoot(String lang) {
+    return entityRoots.get(lang);
   }
 }

@@ -37,8 +37,19 @@ public final class FrameTagger {
     this.segmentDetection = segmentDetection;
   }
 
-  /** Hits and the number of word tokens seen in title and body. */
-  public record TagResult(List<FrameHit> hits, int tokenCount) {}
+  /**
+   * Frame hits, entity mentions (lexicon rows whose frame starts with {@code entity:}, matched
+   * independently of the frame terms) and the number of word tokens in title and body.
+   */
+  public record TagResult(List<FrameHit> hits, List<FrameHit> entityHits, int tokenCount) {
+    /** Frame hits and entity mentions together, as stored in {@code frame_hits}. */
+    public List<FrameHit> allHits() {
+      List<FrameHit> all = new ArrayList<>(hits.size() + entityHits.size());
+      all.addAll(hits);
+      all.addAll(entityHits);
+      return all;
+    }
+  }
 
   /**
    * Tags an article.
@@ -50,17 +61,18 @@ public final class FrameTagger {
    */
   public TagResult tag(String title, List<String> paragraphs, String lang) {
     List<FrameHit> hits = new ArrayList<>();
+    List<FrameHit> entityHits = new ArrayList<>();
     int tokenCount = 0;
     if (title != null && !title.isEmpty()) {
-      tokenCount += tagParagraph(title, 0, title, TITLE, lang, hits);
+      tokenCount += tagParagraph(title, 0, title, TITLE, lang, hits, entityHits);
     }
     String body = String.join("\n", paragraphs);
     int offset = 0;
     for (String p : paragraphs) {
-      tokenCount += tagParagraph(p, offset, body, BODY, lang, hits);
+      tokenCount += tagParagraph(p, offset, body, BODY, lang, hits, entityHits);
       offset += p.length() + 1;
     }
-    return new TagResult(hits, tokenCount);
+    return new TagResult(hits, entityHits, tokenCount);
   }
 
   private int tagParagraph(
@@ -69,39 +81,44 @@ public final class FrameTagger {
       String sectionText,
       String section,
       String lang,
-      List<FrameHit> hits) {
+      List<FrameHit> hits,
+      List<FrameHit> entityHits) {
     List<TextTokens.Token> toks = tokens.tokenize(paragraph);
     if (toks.isEmpty()) {
       return 0;
     }
     boolean[] quoted = null;
     for (Segment seg : Scripts.segments(paragraph, toks, lang, segmentDetection)) {
-      Node root = seg.lang() == null ? null : lexicon.root(seg.lang());
-      if (root == null) {
+      if (seg.lang() == null) {
         continue;
       }
-      int before = hits.size();
-      matchRun(
-          paragraph,
-          offset,
-          sectionText,
-          section,
-          seg.lang(),
-          root,
-          toks,
-          seg.from(),
-          seg.to(),
-          hits);
-      if (hits.size() > before) {
-        if (quoted == null) {
+      for (boolean entities : new boolean[] {false, true}) {
+        Node root = entities ? lexicon.entityRoot(seg.lang()) : lexicon.root(seg.lang());
+        if (root == null) {
+          continue;
+        }
+        List<FrameHit> target = entities ? entityHits : hits;
+        int before = target.size();
+        matchRun(
+            paragraph,
+            offset,
+            sectionText,
+            section,
+            seg.lang(),
+            root,
+            toks,
+            seg.from(),
+            seg.to(),
+            target);
+        if (target.size() > before && quoted == null) {
           quoted = Voice.quotedChars(paragraph);
         }
-        for (int h = before; h < hits.size(); h++) {
-          FrameHit hit = hits.get(h);
-          // The last character decides: a prefix letter before an opening quote (ב"...) is outside
-          // it.
+        for (int h = before; h < target.size(); h++) {
+          FrameHit hit = target.get(h);
+          // The last character decides: a prefix letter before an opening quote (ב"...) is
+          // outside it.
           String voice = quoted[hit.end() - offset - 1] ? Voice.QUOTED : Voice.OWN;
-          hits.set(
+          target.set(
               h,
               new FrameHit(
                   hit.frame(),

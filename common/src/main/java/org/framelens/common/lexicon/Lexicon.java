@@ -40,10 +40,25 @@ public final class Lexicon {
     return version;
   }
 
+  /** Prefix of the rows that name entities (actors, places) rather than frames. */
+  public static final String ENTITY_PREFIX = "entity:";
+
+  public static boolean isEntity(String frame) {
+    return frame.startsWith(ENTITY_PREFIX);
+  }
+
+  /** The frames, without entity rows. */
   public Set<String> frames() {
     Set<String> frames = new TreeSet<>();
-    entries.forEach(e -> frames.add(e.frame()));
+    entries.stream().filter(e -> !isEntity(e.frame())).forEach(e -> frames.add(e.frame()));
     return frames;
+  }
+
+  /** The entities named by {@code entity:} rows. */
+  public Set<String> entities() {
+    Set<String> entities = new TreeSet<>();
+    entries.stream().filter(e -> isEntity(e.frame())).forEach(e -> entities.add(e.frame()));
+    return entities;
   }
 
   public Set<String> languages() {
@@ -117,7 +132,7 @@ public final class Lexicon {
       if (frame.isEmpty()) {
         problems.add("line " + lineNo + ": empty frame");
         ok = false;
-      } else if (!frame.matches("[\\p{L}\\p{N}_\\-]+")) {
+      } else if (!frame.matches("(entity:)?[\\p{L}\\p{N}_\\-]+")) {
         problems.add(
             "line " + lineNo + ": frame '" + frame + "' may only contain letters, digits, _ and -");
         ok = false;

@@ -118,7 +118,7 @@ public final class ArticleProcessor {
             doc.sourceFile(),
             doc.sourceOffset(),
             doc.crawlDate());
-    return new Processed.Article(article, tagged.hits());
+    return new Processed.Article(article, tagged.allHits());
   }
 
   private String outlet(RawDocument doc, String host) {

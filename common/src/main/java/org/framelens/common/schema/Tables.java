@@ -2,6 +2,7 @@ package org.framelens.common.schema;
 
 import static org.framelens.common.schema.Column.optional;
 import static org.framelens.common.schema.Column.required;
+import static org.framelens.common.schema.ColumnType.BOOLEAN;
 import static org.framelens.common.schema.ColumnType.DATE;
 import static org.framelens.common.schema.ColumnType.DOUBLE;
 import static org.framelens.common.schema.ColumnType.INT;
@@ -74,6 +75,16 @@ public final class Tables {
                   "source_offset",
                   LONG,
                   "byte offset of the WARC record in source_file (0 for a plain document)"),
+              optional(
+                  "duplicate_of",
+                  STRING,
+                  "for a later near-duplicate copy (same text republished, e.g. wire copy): the"
+                      + " article_id of the earliest copy; null for originals"),
+              required(
+                  "syndicated",
+                  BOOLEAN,
+                  "true when the article has near-duplicates (MinHash over word 5-shingles, Jaccard"
+                      + " similarity at least 0.8), original and copies alike"),
               required("crawl_date", DATE, "UTC date of crawl_time; partition column")),
           List.of("crawl_date"));
 
@@ -85,7 +96,11 @@ public final class Tables {
               required("article_id", STRING, "the article (articles.article_id)"),
               required("outlet", STRING, "the article's outlet"),
               required("lang", STRING, "language of the matched lexicon term"),
-              required("frame", STRING, "frame of the lexicon entry"),
+              required(
+                  "frame",
+                  STRING,
+                  "frame of the lexicon entry, or entity:<name> for an entity mention (used for"
+                      + " stories, never counted as a frame)"),
               required("term", STRING, "the lexicon entry's term as written in the lexicon"),
               required("matched_text", STRING, "the text as written in the article"),
               required("section", STRING, "title or body"),
@@ -103,16 +118,23 @@ public final class Tables {
               required("crawl_date", DATE, "the article's crawl date; partition column")),
           List.of("crawl_date"));
 
+  private static final String PERIOD_TYPE =
+      "day, week (ISO week) or run (the whole run); articles are placed by publication date,"
+          + " else crawl date";
+
   public static final TableSchema OUTLET_FRAMES =
       new TableSchema(
           "outlet_frames",
-          "per outlet, day and frame of the lexicon (frames an outlet never used appear with zeros)",
+          "per outlet, period and frame of the lexicon (frames an outlet never used appear with"
+              + " zeros); originals only unless the run included copies",
           List.of(
               required("outlet", STRING, "outlet id"),
+              required("period_type", STRING, PERIOD_TYPE),
               required(
                   "period",
                   DATE,
-                  "the day: the article's publication date (UTC) when known, else its crawl date"),
+                  "first day of the period (the day, the ISO week's Monday, the run's first day)"),
+              required("period_label", STRING, "e.g. 2023-10-21, 2023-W42, run"),
               required("frame", STRING, "frame of the lexicon"),
               required("articles", LONG, "articles of the outlet in the period"),
               required(
@@ -124,7 +146,88 @@ public final class Tables {
               required("hits_quoted", LONG, "hits inside quotations"),
               required("tokens", LONG, "word tokens of all the outlet's articles in the period"),
               required("share", DOUBLE, "articles_with_frame / articles"),
+              required("share_ci_low", DOUBLE, "lower bound of the 95% Wilson interval of share"),
+              required("share_ci_high", DOUBLE, "upper bound of the 95% Wilson interval of share"),
               required("rate_per_10k_tokens", DOUBLE, "hits per 10,000 tokens"),
+              optional(
+                  "log_odds_z",
+                  DOUBLE,
+                  "z-scored weighted log-odds of the frame in this outlet against all other outlets"
+                      + " in the period, informative Dirichlet prior from the whole run's frame hits"
+                      + " (Monroe et al. 2008); null when the frame has no hits in the run"),
+              required(
+                  "articles_dated_by_crawl",
+                  LONG,
+                  "articles placed in the period by their crawl date because they have no"
+                      + " publication date"),
+              required(
+                  "copies_included", BOOLEAN, "true when near-duplicate copies were counted too"),
+              required("lexicon_version", STRING, "content hash of the lexicon")),
+          List.of());
+
+  public static final TableSchema OUTLET_PAIRS =
+      new TableSchema(
+          "outlet_pairs",
+          "per pair of outlets and period: how far apart their frame distributions are",
+          List.of(
+              required("period_type", STRING, PERIOD_TYPE),
+              required("period", DATE, "first day of the period"),
+              required("period_label", STRING, "e.g. 2023-10-21, 2023-W42, run"),
+              required("outlet_a", STRING, "one outlet (the alphabetically smaller id)"),
+              required("outlet_b", STRING, "the other outlet"),
+              required("articles_a", LONG, "articles of outlet_a in the period"),
+              required("articles_b", LONG, "articles of outlet_b in the period"),
+              required("hits_a", LONG, "frame hits of outlet_a in the period"),
+              required("hits_b", LONG, "frame hits of outlet_b in the period"),
+              optional(
+                  "js_distance",
+                  DOUBLE,
+                  "Jensen-Shannon distance (square root of the base-2 divergence, 0 = same frame"
+                      + " mix, 1 = no frame in common) between the two outlets' distributions of hits"
+                      + " over frames; null when either has no hits"),
+              required(
+                  "copies_included", BOOLEAN, "true when near-duplicate copies were counted too"),
+              required("lexicon_version", STRING, "content hash of the lexicon")),
+          List.of());
+
+  public static final TableSchema FRAME_TERMS =
+      new TableSchema(
+          "frame_terms",
+          "per outlet, frame and lexicon term over the whole run: which words an outlet picks for a"
+              + " frame",
+          List.of(
+              required("outlet", STRING, "outlet id"),
+              required("frame", STRING, "frame"),
+              required("lang", STRING, "language of the term"),
+              required("term", STRING, "the lexicon entry"),
+              required("hits", LONG, "hits of the term"),
+              required("hits_quoted", LONG, "of those, inside quotations"),
+              required("share_of_frame", DOUBLE, "hits / all hits of the frame in the outlet"),
+              required("example", STRING, "the most frequent form as written in the text"),
+              required(
+                  "copies_included", BOOLEAN, "true when near-duplicate copies were counted too"),
+              required("lexicon_version", STRING, "content hash of the lexicon")),
+          List.of());
+
+  public static final TableSchema STORY_FRAMES =
+      new TableSchema(
+          "story_frames",
+          "per story (articles about the same event, clustered across outlets and languages),"
+              + " outlet and frame used",
+          List.of(
+              required("story_id", STRING, "id of the story: the smallest article_id in it"),
+              required("story_label", STRING, "the story's most mentioned entities"),
+              required("story_start", DATE, "first day of the story's articles"),
+              required("story_end", DATE, "last day of the story's articles"),
+              required("story_articles", LONG, "articles in the story, all outlets"),
+              required("story_outlets", LONG, "outlets with articles in the story"),
+              required("outlet", STRING, "outlet id"),
+              required("articles", LONG, "the outlet's articles in the story"),
+              required("frame", STRING, "a frame the outlet used in the story"),
+              required("hits", LONG, "hits of the frame in the outlet's articles of the story"),
+              required("hits_quoted", LONG, "of those, inside quotations"),
+              required(
+                  "copies_included", BOOLEAN, "true when near-duplicate copies were counted too"),
               required("lexicon_version", STRING, "content hash of the lexicon")),
           List.of());
 
@@ -143,5 +246,6 @@ public final class Tables {
           List.of());
 
   public static final List<TableSchema> ALL =
-      List.of(ARTICLES, FRAME_HITS, OUTLET_FRAMES, QUARANTINE);
+      List.of(
+          ARTICLES, FRAME_HITS, OUTLET_FRAMES, OUTLET_PAIRS, FRAME_TERMS, STORY_FRAMES, QUARANTINE);
 }
