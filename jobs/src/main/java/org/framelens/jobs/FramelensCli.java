@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       SamplesCommand.class,
       RetagCommand.class,
+      ReportCommand.class,
       SchemaDocsCommand.class
     })
 public final class FramelensCli implements Callable<Integer> {

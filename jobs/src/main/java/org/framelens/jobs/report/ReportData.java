@@ -1,0 +1,56 @@
+package org.framelens.jobs.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Everything the report shows, already aggregated (small: outlets × frames, and a few terms per
+ * outlet and frame).
+ *
+ * @param title the page title
+ * @param source where the tables were read from (shown on the page)
+ * @param facts what the run covered
+ * @param outletFrames one entry per outlet and frame
+ * @param topTerms the most used terms per frame and outlet, most used first
+ * @param frameHitsPresent false when the output has no frame_hits table (the terms section then
+ *     says so)
+ * @param quarantineByStage quarantined records per stage; null when there is no quarantine table
+ */
+public record ReportData(
+    String title,
+    String source,
+    RunFacts facts,
+    List<OutletFrame> outletFrames,
+    List<TermCount> topTerms,
+    boolean frameHitsPresent,
+    Map<String, Long> quarantineByStage) {
+  public ReportData {
+    outletFrames = List.copyOf(outletFrames);
+    topTerms = List.copyOf(topTerms);
+    quarantineByStage = quarantineByStage == null ? null : new LinkedHashMap<>(quarantineByStage);
+  }
+
+  /** Outlets in name order. */
+  public List<String> outlets() {
+    TreeSet<String> s = new TreeSet<>();
+    outletFrames.forEach(of -> s.add(of.outlet()));
+    return new ArrayList<>(s);
+  }
+
+  /** Frames in name order. */
+  public List<String> frames() {
+    TreeSet<String> s = new TreeSet<>();
+    outletFrames.forEach(of -> s.add(of.frame()));
+    return new ArrayList<>(s);
+  }
+
+  /** Quarantined records in total (0 when there is no quarantine table). */
+  public long quarantined() {
+    return quarantineByStage == null
+        ? 0
+        : quarantineByStage.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

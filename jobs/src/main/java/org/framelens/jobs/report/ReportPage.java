@@ -1,0 +1,280 @@
+package org.framelens.jobs.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report as one self-contained HTML page: inline CSS and SVG, no scripts, no external
+ * resources. All text from the data is escaped; cells holding outlet names and terms carry {@code
+ * dir="auto"} so Arabic and Hebrew read right to left.
+ */
+public final class ReportPage {
+  static final String OWN_COLOR = "#2b6cb0";
+  static final String QUOTED_COLOR = "#dd8452";
+
+  private ReportPage() {}
+
+  public static String render(ReportData data) {
+    StringBuilder b = new StringBuilder(32_768);
+    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>")
+        .append(Html.escape(data.title()))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
+    b.append("<header>\n<h1>").append(Html.escape(data.title())).append("</h1>\n");
+    b.append("<p class=\"source\">Tables read from <code dir=\"auto\">")
+        .append(Html.escape(data.source()))
+        .append("</code></p>\n</header>\n");
+    appendFacts(b, data);
+    appendHeatmap(b, data);
+    appendVoice(b, data);
+    appendTerms(b, data);
+    appendQuarantine(b, data);
+    b.append(
+        "<footer>framelens report · share = articles with at least one hit of the frame ÷ the"
+            + " outlet's articles; hits are counted once per occurrence of a lexicon term."
+            + "</footer>\n");
+    b.append("</main>\n</body>\n</html>\n");
+    return b.toString();
+  }
+
+  private static void appendFacts(StringBuilder b, ReportData data) {
+    RunFacts f = data.facts();
+    b.append("<section id=\"facts\">\n<h2>Run</h2>\n<dl class=\"facts\">\n");
+    fact(b, "Articles", Long.toString(f.articles()));
+    fact(b, "Outlets", Integer.toString(data.outlets().size()));
+    fact(b, "Frames", Integer.toString(data.frames().size()));
+    fact(b, "Languages", f.languages().isEmpty() ? "–" : String.join(", ", f.languages()));
+    fact(b, "Crawl dates", range(f.firstCrawlDate(), f.lastCrawlDate()));
+    fact(b, "Days covered", range(f.firstPeriod(), f.lastPeriod()));
+    fact(
+        b,
+        f.lexiconVersions().size() > 1 ? "Lexicon versions (mixed!)" : "Lexicon version",
+        f.lexiconVersions().isEmpty() ? "–" : String.join(", ", f.lexiconVersions()));
+    fact(
+        b,
+        "Quarantined",
+        data.quarantineByStage() == null
+            ? "no quarantine table"
+            : Long.toString(data.quarantined()));
+    b.append("</dl>\n</section>\n");
+  }
+
+  private static void fact(StringBuilder b, String name, String value) {
+    b.append("<div><dt>")
+        .append(Html.escape(name))
+        .append("</dt><dd dir=\"auto\">")
+        .append(Html.escape(value))
+        .append("</dd></div>\n");
+  }
+
+  private static String range(LocalDate first, LocalDate last) {
+    if (first == null) {
+      return "–";
+    }
+    return first.equals(last) ? first.toString() : first + " – " + last;
+  }
+
+  private static void appendHeatmap(StringBuilder b, ReportData data) {
+    List<String> outlets = data.outlets();
+    List<String> frames = data.frames();
+    b.append("<section id=\"share\">\n<h2>Share of articles with each frame</h2>\n");
+    if (outlets.isEmpty()) {
+      b.append("<p class=\"empty\">outlet_frames is empty.</p>\n</section>\n");
+      return;
+    }
+    b.append(
+        "<p>Of each outlet's articles over the whole run, the share with at least one hit of the"
+            + " frame. Hover over a cell for the counts.</p>\n");
+    double[][] values = new double[outlets.size()][frames.size()];
+    String[][] tips = new String[outlets.size()][frames.size()];
+    for (double[] row : values) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    for (OutletFrame of : data.outletFrames()) {
+      int r = outlets.indexOf(of.outlet());
+      int c = frames.indexOf(of.frame());
+      values[r][c] = of.share();
+      tips[r][c] =
+          String.format(
+              Locale.ROOT,
+              "%s × %s: %d of %d articles, %d hits (%d own, %d quoted)",
+              of.outlet(),
+              of.frame(),
+              of.articlesWithFrame(),
+              of.articles(),
+              of.hits(),
+              of.hitsOwn(),
+              of.hitsQuoted());
+    }
+    b.append("<div class=\"figure\">")
+        .append(new SvgHeatmap(outlets, frames, values, tips).toSvg())
+        .append("</div>\n</section>\n");
+  }
+
+  private static void appendVoice(StringBuilder b, ReportData data) {
+    Map<String, long[]> perOutlet = new TreeMap<>();
+    for (OutletFrame of : data.outletFrames()) {
+      long[] v = perOutlet.computeIfAbsent(of.outlet(), o -> new long[2]);
+      v[0] += of.hitsOwn();
+      v[1] += of.hitsQuoted();
+    }
+    b.append("<section id=\"voice\">\n<h2>Own voice and quotations</h2>\n");
+    if (perOutlet.isEmpty()) {
+      b.append("<p class=\"empty\">No outlets.</p>\n</section>\n");
+      return;
+    }
+    b.append(
+        "<p>Frame hits per outlet, all frames together: in the outlet's own words, or inside"
+            + " quotation marks (someone else's words the outlet reports).</p>\n");
+    List<String> labels = new ArrayList<>(perOutlet.keySet());
+    long[][] values = perOutlet.values().toArray(new long[0][]);
+    b.append("<div class=\"figure\">")
+        .append(
+            new SvgStackedBars(
+                    labels,
+                    values,
+                    List.of("own voice", "quoted"),
+                    List.of(OWN_COLOR, QUOTED_COLOR))
+                .toSvg())
+        .append("</div>\n</section>\n");
+  }
+
+  private static void appendTerms(StringBuilder b, ReportData data) {
+    b.append("<section id=\"terms\">\n<h2>Top terms per frame and outlet</h2>\n");
+    if (!data.frameHitsPresent()) {
+      b.append("<p class=\"empty\">This output has no frame_hits table.</p>\n</section>\n");
+      return;
+    }
+    if (data.topTerms().isEmpty()) {
+      b.append("<p class=\"empty\">No frame hits.</p>\n</section>\n");
+      return;
+    }
+    b.append(
+        "<p>The lexicon terms behind the numbers: the most frequent terms of each frame per"
+            + " outlet, with their hits (quoted ones in brackets).</p>\n");
+    // frame -> outlet -> terms, in the order given (most used first)
+    Map<String, Map<String, List<TermCount>>> byFrame = new TreeMap<>();
+    for (TermCount t : data.topTerms()) {
+      byFrame
+          .computeIfAbsent(t.frame(), f -> new TreeMap<>())
+          .computeIfAbsent(t.outlet(), o -> new ArrayList<>())
+          .add(t);
+    }
+    b.append(
+        "<table class=\"terms\">\n<thead><tr><th>Frame</th><th>Outlet</th><th>Terms</th></tr>"
+            + "</thead>\n<tbody>\n");
+    for (var frame : byFrame.entrySet()) {
+      boolean first = true;
+      for (var outlet : frame.getValue().entrySet()) {
+        b.append(first ? "<tr class=\"frame-start\">" : "<tr>");
+        if (first) {
+          b.append("<th scope=\"rowgroup\" rowspan=\"")
+              .append(frame.getValue().size())
+              .append("\">")
+              .append(Html.escape(frame.getKey()))
+              .append("</th>");
+          first = false;
+        }
+        b.append("<td class=\"outlet\" dir=\"auto\">")
+            .append(Html.escape(outlet.getKey()))
+            .append("</td>");
+        b.append("<td dir=\"auto\">");
+        List<TermCount> terms = outlet.getValue();
+        for (int i = 0; i < terms.size(); i++) {
+          TermCount t = terms.get(i);
+          if (i > 0) {
+            b.append(" ");
+          }
+          b.append("<span class=\"term\" dir=\"auto\" lang=\"")
+              .append(Html.escape(t.lang()))
+              .append("\">")
+              .append(Html.escape(t.term()))
+              .append("</span> <span class=\"n\">")
+              .append(t.hits());
+          if (t.quoted() > 0) {
+            b.append(" (").append(t.quoted()).append(")");
+          }
+          b.append("</span>");
+        }
+        b.append("</td></tr>\n");
+      }
+    }
+    b.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void appendQuarantine(StringBuilder b, ReportData data) {
+    b.append("<section id=\"quarantine\">\n<h2>Quarantine</h2>\n");
+    Map<String, Long> byStage = data.quarantineByStage();
+    if (byStage == null) {
+      b.append("<p class=\"empty\">This output has no quarantine table.</p>\n</section>\n");
+      return;
+    }
+    long n = data.quarantined();
+    b.append("<p><strong class=\"quarantine-count\">")
+        .append(n)
+        .append("</strong> ")
+        .append(n == 1 ? "record or file" : "records or files")
+        .append(" could not be read or processed")
+        .append(n == 0 ? "." : " (see the quarantine table for the reasons):")
+        .append("</p>\n");
+    if (n > 0) {
+      b.append("<table class=\"quarantine\">\n<thead><tr><th>Stage</th><th>Records</th></tr>")
+          .append("</thead>\n<tbody>\n");
+      for (var e : new LinkedHashMap<>(byStage).entrySet()) {
+        b.append("<tr><td>")
+            .append(Html.escape(e.getKey()))
+            .append("</td><td class=\"num\">")
+            .append(e.getValue())
+            .append("</td></tr>\n");
+      }
+      b.append("</tbody>\n</table>\n");
+    }
+    b.append("</section>\n");
+  }
+
+  private static final String CSS =
+      """
+      :root { color-scheme: light; }
+      body { margin: 0; background: #f4f5f7; color: #1a1a1a;
+        font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; }
+      main { max-width: 1140px; margin: 0 auto; padding: 24px 32px 48px; background: #ffffff;
+        min-height: 100vh; box-sizing: border-box; }
+      header { border-bottom: 3px solid #2b6cb0; margin-bottom: 8px; }
+      h1 { font-size: 28px; margin: 8px 0 4px; }
+      h2 { font-size: 19px; margin: 28px 0 6px; color: #1f3b5c; }
+      p { margin: 4px 0 10px; max-width: 760px; }
+      .source { color: #555; font-size: 13px; }
+      code { background: #eef1f5; padding: 1px 5px; border-radius: 3px; }
+      dl.facts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px;
+        margin: 8px 0 0; }
+      dl.facts div { background: #f7f9fc; border: 1px solid #dde3ea; border-radius: 6px;
+        padding: 8px 12px; }
+      dt { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #5a6b7d; }
+      dd { margin: 2px 0 0; font-size: 15px; font-weight: 600; overflow-wrap: anywhere; }
+      .figure { overflow-x: auto; }
+      svg.chart { display: block; }
+      table { border-collapse: collapse; font-size: 14px; }
+      th, td { text-align: start; vertical-align: top; padding: 4px 10px;
+        border-bottom: 1px solid #e3e7ec; }
+      thead th { background: #eef1f5; font-size: 13px; }
+      tbody th { font-weight: 600; color: #1f3b5c; background: #f7f9fc; }
+      tr.frame-start > * { border-top: 2px solid #c5ced8; }
+      table.terms { width: 100%; }
+      td.outlet { white-space: nowrap; }
+      .term { background: #eaf2fb; border-radius: 3px; padding: 0 5px; margin-inline-end: 2px; }
+      .n { color: #666; font-size: 12px; margin-inline-end: 8px; }
+      .num { text-align: end; font-variant-numeric: tabular-nums; }
+      .quarantine-count { font-size: 20px; }
+      .empty { color: #777; font-style: italic; }
+      footer { margin-top: 36px; color: #777; font-size: 12px; border-top: 1px solid #e3e7ec;
+        padding-top: 8px; }
+      """;
+}

@@ -1,0 +1,194 @@
+package org.framelens.jobs.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Reads a framelens output folder (articles, outlet_frames, and frame_hits and quarantine when
+ * present) and aggregates what the report shows. Everything is aggregated by Spark; only the small
+ * results come to the driver.
+ */
+public final class ReportTables {
+  /** Terms shown per frame and outlet. */
+  public static final int TOP_TERMS = 5;
+
+  private ReportTables() {}
+
+  /**
+   * @throws IllegalArgumentException when {@code dir} has no articles or outlet_frames table
+   */
+  public static ReportData load(SparkSession spark, String dir, String title) {
+    for (String required : List.of("articles", "outlet_frames")) {
+      if (!exists(spark, dir, required)) {
+        throw new IllegalArgumentException(
+            "no " + required + " table under " + dir + " (is it a framelens output folder?)");
+      }
+    }
+    Dataset<Row> articles = spark.read().parquet(table(dir, "articles"));
+    Dataset<Row> outletFrames = spark.read().parquet(table(dir, "outlet_frames"));
+    if (java.util.Arrays.asList(outletFrames.columns()).contains("period_type")) {
+      // one row per outlet and frame: the whole-run period (days and weeks repeat the same hits)
+      outletFrames = outletFrames.filter(col("period_type").equalTo("run"));
+    }
+
+    Row a =
+        articles
+            .agg(
+                count(lit(1)),
+                min(col("crawl_date")),
+                max(col("crawl_date")),
+                collect_set(col("lang")))
+            .collectAsList()
+            .get(0);
+    Row p =
+        outletFrames
+            .agg(min(col("period")), max(col("period")), collect_set(col("lexicon_version")))
+            .collectAsList()
+            .get(0);
+    List<String> languages = new ArrayList<>(a.<String>getList(3));
+    Collections.sort(languages);
+    List<String> lexiconVersions = new ArrayList<>(p.<String>getList(2));
+    Collections.sort(lexiconVersions);
+    RunFacts facts =
+        new RunFacts(
+            a.getLong(0),
+            languages,
+            localDate(a.get(1)),
+            localDate(a.get(2)),
+            localDate(p.get(0)),
+            localDate(p.get(1)),
+            lexiconVersions);
+
+    List<OutletFrame> cells = new ArrayList<>();
+    for (Row r :
+        outletFrames
+            .groupBy("outlet", "frame")
+            .agg(
+                sum(col("articles")),
+                sum(col("articles_with_frame")),
+                sum(col("hits")),
+                sum(col("hits_own")),
+                sum(col("hits_quoted")))
+            .orderBy("outlet", "frame")
+            .collectAsList()) {
+      cells.add(
+          new OutletFrame(
+              r.getString(0),
+              r.getString(1),
+              r.getLong(2),
+              r.getLong(3),
+              r.getLong(4),
+              r.getLong(5),
+              r.getLong(6)));
+    }
+
+    boolean hitsPresent = exists(spark, dir, "frame_hits");
+    List<TermCount> terms =
+        hitsPresent
+            ? topTerms(
+                spark
+                    .read()
+                    .parquet(table(dir, "frame_hits"))
+                    .filter(col("frame").startsWith("entity:").unary_$bang()),
+                TOP_TERMS)
+            : List.of();
+
+    Map<String, Long> quarantine = null;
+    if (exists(spark, dir, "quarantine")) {
+      quarantine = new LinkedHashMap<>();
+      for (Row r :
+          spark
+              .read()
+              .parquet(table(dir, "quarantine"))
+              .groupBy("stage")
+              .count()
+              .orderBy(col("count").desc(), col("stage"))
+              .collectAsList()) {
+        quarantine.put(r.getString(0), r.getLong(1));
+      }
+    }
+    return new ReportData(title, dir, facts, cells, terms, hitsPresent, quarantine);
+  }
+
+  /**
+   * The {@code n} most used terms of each frame per outlet (ties by term), most used first, with
+   * their quoted hits.
+   */
+  static List<TermCount> topTerms(Dataset<Row> frameHits, int n) {
+    Dataset<Row> counts =
+        frameHits
+            .groupBy("frame", "outlet", "lang", "term")
+            .agg(
+                count(lit(1)).as("hits"),
+                sum(when(col("voice").equalTo("quoted"), 1L).otherwise(0L)).as("quoted"));
+    Dataset<Row> ranked =
+        counts
+            .withColumn(
+                "rank",
+                row_number()
+                    .over(
+                        Window.partitionBy("frame", "outlet")
+                            .orderBy(col("hits").desc(), col("term"), col("lang"))))
+            .where(col("rank").leq(n))
+            .orderBy("frame", "outlet", "rank");
+    List<TermCount> out = new ArrayList<>();
+    for (Row r : ranked.collectAsList()) {
+      out.add(
+          new TermCount(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getLong(4),
+              r.getLong(5)));
+    }
+    return out;
+  }
+
+  private static String table(String dir, String name) {
+    return new Path(dir, name).toString();
+  }
+
+  private static boolean exists(SparkSession spark, String dir, String name) {
+    Path path = new Path(dir, name);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + path, e);
+    }
+  }
+
+  private static LocalDate localDate(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof LocalDate d) {
+      return d;
+    }
+    return ((Date) o).toLocalDate();
+  }
+}

@@ -1,0 +1,5 @@
+package org.framelens.jobs.report;
+
+/** How often an outlet used one lexicon term of a frame (from frame_hits). */
+public record TermCount(
+    String frame, String outlet, String lang, String term, long hits, long quoted) {}
