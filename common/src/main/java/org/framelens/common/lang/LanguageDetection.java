@@ -28,7 +28,7 @@ public final class LanguageDetection {
           "ja");
 
   /** Characters of text enough for a confident decision on news prose; more only costs time. */
-  public static final int SAMPLE_CHARS = 1200;
+  public static final int SAMPLE_CHARS = 600;
 
   private static final int MIN_LETTERS = 12;
   private static final double MIN_CONFIDENCE = 0.5;

@@ -57,6 +57,9 @@ final class WordForms {
    * points removed, apostrophe and hyphen variants unified.
    */
   static String normalize(String word) {
+    if (isPlainAscii(word)) {
+      return word.toLowerCase(Locale.ROOT); // NFKC and the foldings below change nothing here
+    }
     String n = Normalizer.normalize(word, Normalizer.Form.NFKC);
     StringBuilder b = new StringBuilder(n.length());
     for (int i = 0; i < n.length(); i++) {
@@ -82,6 +85,16 @@ final class WordForms {
       }
     }
     return b.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isPlainAscii(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c >= 0x80 || c == '`') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The key of one (normalised) lexicon word. */
