@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SamplesCommand.class,
       RetagCommand.class,
       ReportCommand.class,
+      EvalCommand.class,
       SchemaDocsCommand.class
     })
 public final class FramelensCli implements Callable<Integer> {

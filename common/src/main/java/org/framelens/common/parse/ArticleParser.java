@@ -88,7 +88,10 @@ public final class ArticleParser {
         e.author(),
         e.published(),
         truncate(new ArrayList<>(e.paragraphs())),
-        charset.name());
+        charset.name(),
+        e.publishedSource(),
+        e.siteName(),
+        e.canonicalUrl());
   }
 
   private ParsedDocument parseOther(RawDocument doc, String type)
@@ -112,7 +115,16 @@ public final class ArticleParser {
     }
     java.time.Instant published = Dates.parse(metadata.get(TikaCoreProperties.CREATED));
     String author = clean(metadata.get(TikaCoreProperties.CREATOR));
-    return new ParsedDocument(type, title, author, published, truncate(paragraphs), null);
+    return new ParsedDocument(
+        type,
+        title,
+        author,
+        published,
+        truncate(paragraphs),
+        null,
+        published == null ? null : "document",
+        null,
+        null);
   }
 
   /** Splits extracted text into trimmed, non-empty paragraphs with inner whitespace collapsed. */

@@ -40,19 +40,42 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class MainContentExtractor {
 
-  /** The extraction result; {@code paragraphs} is never null (empty when nothing was found). */
   /**
-   * @param published publication time from the page's meta tags, JSON-LD or time elements; null
-   *     when the page gives none
+   * The extraction result; {@code paragraphs} is never null (empty when nothing was found).
+   *
+   * @param published publication time from the page's meta tags, JSON-LD, time elements, dated
+   *     bylines or URL (midnight UTC when the page writes only a calendar date); null when the page
+   *     gives none
+   * @param publishedLocalDate the calendar date of {@code published} as the page writes it, before
+   *     conversion to UTC (the date a reader of the page sees); null with {@code published}
+   * @param publishedSource where {@code published} was found: {@code meta} (meta tags), {@code
+   *     json-ld}, {@code time} ({@code <time>} / {@code itemprop=datePublished} elements), {@code
+   *     text} (a date written in a byline, next to the headline or, when nothing else has one, in
+   *     the page text) or {@code url} (a date in the URL); null with {@code published}
+   * @param siteName the publication's name (og:site_name, JSON-LD publisher, application-name)
+   * @param canonicalUrl the page's canonical URL (link rel=canonical, og:url), absolute
    */
   public record Extracted(
-      String title, List<String> paragraphs, String author, java.time.Instant published) {
+      String title,
+      List<String> paragraphs,
+      String author,
+      java.time.Instant published,
+      java.time.LocalDate publishedLocalDate,
+      String publishedSource,
+      String siteName,
+      String canonicalUrl) {
     public Extracted {
       paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
     }
+
+    Extracted withParagraphs(List<String> p) {
+      return new Extracted(
+          title, p, author, published, publishedLocalDate, publishedSource, siteName, canonicalUrl);
+    }
   }
 
-  private static final Extracted EMPTY = new Extracted(null, List.of(), null, null);
+  private static final Extracted EMPTY =
+      new Extracted(null, List.of(), null, null, null, null, null, null);
 
   /** Always removed, whatever their size. */
   private static final Set<String> JUNK_TAGS =
@@ -250,11 +273,20 @@ public final class MainContentExtractor {
   private Extracted doExtract(String html, String baseUrl) {
     Document doc = Jsoup.parse(html, baseUrl);
     String title = MainContentMetadata.title(doc);
-    String author = MainContentMetadata.author(doc);
-    java.time.Instant published = PublishedDates.fromDocument(doc);
+    PublishedDate date = PublishedDates.find(doc, baseUrl, title);
+    Extracted meta =
+        new Extracted(
+            title,
+            List.of(),
+            MainContentMetadata.author(doc),
+            date == null ? null : date.instant(),
+            date == null ? null : date.localDate(),
+            date == null ? null : date.source(),
+            MainContentMetadata.siteName(doc),
+            MainContentMetadata.canonicalUrl(doc, baseUrl));
     Element body = doc.body();
     if (body == null) {
-      return new Extracted(title, List.of(), author, published);
+      return meta;
     }
     Stats before = Stats.of(body);
     clean(body, before);
@@ -274,7 +306,7 @@ public final class MainContentExtractor {
         paragraphs = wide;
       }
     }
-    return new Extracted(title, paragraphs, author, published);
+    return meta.withParagraphs(paragraphs);
   }
 
   private static final int FALLBACK_BELOW = 200;

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** Title and author of a page, read before the page is cleaned. Stateless, thread-safe. */
+/**
+ * Title, author, site name and canonical URL of a page, read before the page is cleaned. Stateless,
+ * thread-safe.
+ */
 final class MainContentMetadata {
   private MainContentMetadata() {}
 
@@ -239,6 +242,92 @@ final class MainContentMetadata {
       }
     }
     return out.isEmpty() ? null : String.join(", ", out);
+  }
+
+  /** og:site_name, then the JSON-LD publisher's name, then application-name. */
+  static String siteName(Document doc) {
+    String s = meta(doc, "meta[property=og:site_name]");
+    if (s == null) {
+      s = meta(doc, "meta[name=og:site_name]");
+    }
+    if (s == null) {
+      s = jsonLdPublisher(doc);
+    }
+    if (s == null) {
+      s = meta(doc, "meta[name=application-name]");
+    }
+    return s == null || s.length() > 200 ? null : s;
+  }
+
+  static String jsonLdPublisher(Document doc) {
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      Object root = MainContentJson.parse(script.data());
+      Deque<Object> queue = new ArrayDeque<>();
+      if (root != null) {
+        queue.add(root);
+      }
+      int visited = 0;
+      while (!queue.isEmpty() && visited++ < 10_000) {
+        Object o = queue.poll();
+        if (o instanceof List<?> list) {
+          queue.addAll(list);
+        } else if (o instanceof Map<?, ?> map) {
+          Object publisher = map.get("publisher");
+          if (publisher instanceof List<?> l && !l.isEmpty()) {
+            publisher = l.get(0);
+          }
+          if (publisher instanceof Map<?, ?> p && p.get("name") instanceof String n) {
+            String name = MainContentText.collapse(n);
+            if (!name.isEmpty()) {
+              return name;
+            }
+          }
+          for (Object v : map.values()) {
+            if (v instanceof Map || v instanceof List) {
+              queue.add(v);
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * link rel=canonical, else og:url, made absolute against the document's base (its {@code <base
+   * href>} or the page URL); null when neither is present or it cannot be made absolute.
+   */
+  static String canonicalUrl(Document doc, String pageUrl) {
+    for (Element link : doc.select("link[href]")) {
+      for (String rel : link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (rel.equals("canonical")) {
+          String u = absolute(link, "href");
+          if (u != null) {
+            return u;
+          }
+        }
+      }
+    }
+    for (Element og : doc.select("meta[property=og:url][content], meta[name=og:url][content]")) {
+      String u = absolute(og, "content");
+      if (u != null) {
+        return u;
+      }
+    }
+    return null;
+  }
+
+  private static String absolute(Element e, String attr) {
+    String raw = MainContentText.collapse(e.attr(attr));
+    if (raw.isEmpty()) {
+      return null;
+    }
+    String abs = e.absUrl(attr);
+    if (abs.isEmpty()) {
+      String lower = raw.toLowerCase(Locale.ROOT);
+      abs = lower.startsWith("http://") || lower.startsWith("https://") ? raw : null;
+    }
+    return abs;
   }
 
   private static String meta(Document doc, String query) {

@@ -16,7 +16,10 @@ public record ParsedDocument(
     String author,
     Instant publishedAt,
     List<String> paragraphs,
-    String charset) {
+    String charset,
+    String publishedSource,
+    String siteName,
+    String canonicalUrl) {
 
   public ParsedDocument {
     paragraphs = List.copyOf(paragraphs);

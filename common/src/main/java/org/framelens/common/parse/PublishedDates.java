@@ -1,24 +1,50 @@
 package org.framelens.common.parse;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
-/** Finds a page's publication time in its meta tags, JSON-LD or time elements. */
+/**
+ * Finds a page's publication date in its meta tags, JSON-LD, {@code itemprop=datePublished} and
+ * {@code <time>} elements, dated bylines, the text next to the headline and the URL. Measured on
+ * the trafilatura benchmark's expected dates (see {@code org.framelens.common.eval}). Stateless,
+ * thread-safe.
+ */
 final class PublishedDates {
   private PublishedDates() {}
 
-  /** Meta tag names (property, name or itemprop) in the order we trust them. */
+  static final String META = "meta";
+  static final String JSON_LD = "json-ld";
+  static final String TIME = "time";
+  static final String TEXT = "text";
+  static final String URL = "url";
+
+  /** Meta tag names (property, name, itemprop or http-equiv) in the order we trust them. */
   private static final List<String> META_KEYS =
       List.of(
           "article:published_time",
           "og:article:published_time",
           "og:published_time",
+          "article:published",
+          "og:pubdate",
           "datepublished",
           "parsely-pub-date",
+          "cxenseparse:recs:publishtime",
           "sailthru.date",
           "pubdate",
           "publishdate",
@@ -26,6 +52,8 @@ final class PublishedDates {
           "publish_date",
           "dc.date.issued",
           "dcterms.issued",
+          "dc.date.created",
+          "dcterms.created",
           "dc.date",
           "dcterms.date",
           "date");
@@ -33,38 +61,380 @@ final class PublishedDates {
   private static final Pattern JSON_LD_DATE =
       Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{8,40})\"");
 
-  static Instant fromDocument(Document doc) {
+  /**
+   * The page's publication date, or null. Every source is read; the calendar date most of them
+   * agree on wins, ties going to the more trusted source (the order below). The first date in the
+   * page's visible text is used only when no source gives one.
+   *
+   * @param title the page's headline, to find the h1 the byline sits next to
+   */
+  static PublishedDate find(Document doc, String url, String title) {
+    List<PublishedDate> found = new ArrayList<>();
+    add(found, fromMeta(doc));
+    add(found, fromJsonLd(doc));
+    add(found, fromItemprop(doc));
+    add(found, fromTimeElements(doc));
+    add(found, fromAnyTime(doc));
+    add(found, fromDateElements(doc));
+    add(found, fromHeadline(doc, title));
+    add(found, fromUrl(url));
+    if (found.isEmpty()) {
+      add(found, fromBodyText(doc));
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    PublishedDate best = found.get(0);
+    int bestVotes = 0;
+    for (PublishedDate d : found) {
+      int votes = 0;
+      for (PublishedDate o : found) {
+        if (o.localDate().equals(d.localDate())) {
+          votes++;
+        }
+      }
+      if (votes > bestVotes) {
+        best = d;
+        bestVotes = votes;
+      }
+    }
+    if (best.offset() == null || best.offset().equals(ZoneOffset.UTC)) {
+      // A UTC timestamp may fall on another day than the page's own; another source that names
+      // the same instant with the page's offset gives the page-local date.
+      for (PublishedDate o : found) {
+        if (o.offset() != null
+            && !o.offset().equals(ZoneOffset.UTC)
+            && Math.abs(o.instant().getEpochSecond() - best.instant().getEpochSecond()) < 120) {
+          return new PublishedDate(best.instant(), o.localDate(), best.source(), o.offset());
+        }
+      }
+    }
+    return best;
+  }
+
+  private static void add(List<PublishedDate> found, PublishedDate d) {
+    if (d != null) {
+      found.add(d);
+    }
+  }
+
+  static PublishedDate fromMeta(Document doc) {
+    Map<String, List<String>> byKey = new HashMap<>();
+    for (Element meta : doc.select("meta[content]")) {
+      byKey.computeIfAbsent(metaName(meta), k -> new ArrayList<>()).add(meta.attr("content"));
+    }
     for (String key : META_KEYS) {
-      for (Element meta : doc.select("meta[content]")) {
-        String name =
-            meta.hasAttr("property")
-                ? meta.attr("property")
-                : meta.hasAttr("name") ? meta.attr("name") : meta.attr("itemprop");
-        if (name.equalsIgnoreCase(key)) {
-          Instant t = Dates.parse(meta.attr("content"));
-          if (t != null) {
-            return t;
+      for (String content : byKey.getOrDefault(key, List.of())) {
+        PublishedDate d = of(content, META);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String metaName(Element meta) {
+    for (String attr : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+      String v = meta.attr(attr);
+      if (!v.isEmpty()) {
+        String k = v.trim().toLowerCase(Locale.ROOT);
+        return k.startsWith("dc:") || k.startsWith("dcterms:") ? k.replace(':', '.') : k;
+      }
+    }
+    return "";
+  }
+
+  static PublishedDate fromJsonLd(Document doc) {
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      String data = script.data();
+      Object root = MainContentJson.parse(data);
+      if (root == null) {
+        Matcher m = JSON_LD_DATE.matcher(data);
+        if (m.find()) {
+          PublishedDate d = of(m.group(1), JSON_LD);
+          if (d != null) {
+            return d;
+          }
+        }
+        continue;
+      }
+      // Breadth-first over the JSON (@graph, arrays, nested objects), without recursion.
+      Deque<Object> queue = new ArrayDeque<>();
+      queue.add(root);
+      int visited = 0;
+      while (!queue.isEmpty() && visited++ < 10_000) {
+        Object o = queue.poll();
+        if (o instanceof List<?> list) {
+          queue.addAll(list);
+        } else if (o instanceof Map<?, ?> map) {
+          if (map.get("datePublished") instanceof String s) {
+            PublishedDate d = of(s, JSON_LD);
+            if (d != null) {
+              return d;
+            }
+          }
+          for (Object v : map.values()) {
+            if (v instanceof Map || v instanceof List) {
+              queue.add(v);
+            }
           }
         }
       }
     }
-    for (Element script : doc.select("script[type=application/ld+json]")) {
-      Matcher m = JSON_LD_DATE.matcher(script.data());
-      if (m.find()) {
-        Instant t = Dates.parse(m.group(1));
-        if (t != null) {
-          return t;
-        }
-      }
-    }
-    for (Element time :
-        doc.select(
-            "time[itemprop=datePublished], time[pubdate], [itemprop=datePublished][datetime]")) {
-      Instant t = Dates.parse(time.attr("datetime"));
-      if (t != null) {
-        return t;
+    return null;
+  }
+
+  static PublishedDate fromItemprop(Document doc) {
+    for (Element e :
+        doc.select("[itemprop=datePublished][datetime], [itemprop=datePublished][content]")) {
+      PublishedDate d =
+          of(
+              e.hasAttr("datetime") ? e.attr("datetime") : e.attr("content"),
+              e.nameIs("meta") ? META : TIME);
+      if (d != null) {
+        return d;
       }
     }
     return null;
+  }
+
+  static PublishedDate fromTimeElements(Document doc) {
+    for (Element e : doc.select("time[pubdate][datetime]")) {
+      PublishedDate d = of(e.attr("datetime"), TIME);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern COMMENT_CLASS =
+      Pattern.compile("comment|kommentar|reply|replies", Pattern.CASE_INSENSITIVE);
+
+  static PublishedDate fromAnyTime(Document doc) {
+    for (Element e : doc.select("time[datetime]")) {
+      if (inComments(e)) {
+        continue;
+      }
+      PublishedDate d = of(e.attr("datetime"), TIME);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private static boolean inComments(Element e) {
+    // body and html classes name the page template ("comments-open"), not a region of it.
+    for (Element a = e; a != null && !a.nameIs("body") && !a.nameIs("html"); a = a.parent()) {
+      if (a.attributesSize() > 0 && COMMENT_CLASS.matcher(a.className() + " " + a.id()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern DATE_CLASS =
+      Pattern.compile(
+          "date|datum|time|zeit|publish|publica|posted|submitted|byline|meta|info|fecha|dateline",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final int SHORT_TEXT = 200;
+
+  /** A date written in a short element whose class or id names a date or byline. */
+  static PublishedDate fromDateElements(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    for (Element e : body.getAllElements()) {
+      if (e.attributesSize() == 0 && !e.nameIs("time")) {
+        continue;
+      }
+      if (!e.nameIs("time") && !DATE_CLASS.matcher(e.className() + " " + e.id()).find()) {
+        continue;
+      }
+      String text = boundedText(e, SHORT_TEXT);
+      if (text.length() < 6 || text.length() > SHORT_TEXT || inComments(e)) {
+        continue;
+      }
+      LocalDate d = TextDates.find(text);
+      if (d != null && plausible(d)) {
+        return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
+      }
+    }
+    return null;
+  }
+
+  private static final int AFTER_HEADLINE = 300;
+  private static final int BEFORE_HEADLINE = 150;
+
+  /** A date written just before or after the page's first h1: where bylines sit. */
+  static PublishedDate fromHeadline(Document doc, String title) {
+    Element h1 = null;
+    String key = MainContentText.key(title);
+    for (Element h : doc.select("body h1")) {
+      if (h1 == null || !key.isEmpty() && MainContentText.key(h.text()).equals(key)) {
+        h1 = h;
+      }
+    }
+    if (h1 == null) {
+      return null;
+    }
+    Element headline = h1;
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          boolean reached;
+
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node == headline) {
+              reached = true;
+            }
+            if (node instanceof Element e && isCode(e)) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (node instanceof TextNode t && !t.isBlank()) {
+              if (reached) {
+                after.append(t.text()).append(' ');
+                if (after.length() >= AFTER_HEADLINE) {
+                  return FilterResult.STOP;
+                }
+              } else {
+                before.append(t.text()).append(' ');
+                if (before.length() > 4 * BEFORE_HEADLINE) {
+                  before.delete(0, before.length() - BEFORE_HEADLINE);
+                }
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        doc.body());
+    if (before.length() > BEFORE_HEADLINE) {
+      before.delete(0, before.length() - BEFORE_HEADLINE);
+    }
+    for (String window : new String[] {after.toString(), before.toString()}) {
+      LocalDate d = TextDates.find(window);
+      if (d != null && plausible(d)) {
+        return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
+      }
+    }
+    return null;
+  }
+
+  private static final int BODY_TEXT_LIMIT = 5000;
+
+  /** The first date in the page's visible text outside navigation, footers and comments. */
+  static PublishedDate fromBodyText(Document doc) {
+    if (doc.body() == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (text.length() > BODY_TEXT_LIMIT) {
+              return FilterResult.STOP;
+            }
+            if (node instanceof Element e) {
+              if (isCode(e)
+                  || e.nameIs("nav")
+                  || e.nameIs("footer")
+                  || e.nameIs("select")
+                  || e.attributesSize() > 0
+                      && COMMENT_CLASS.matcher(e.className() + " " + e.id()).find()) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+            } else if (node instanceof TextNode t && !t.isBlank()) {
+              text.append(t.text()).append(' ');
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        doc.body());
+    LocalDate d = TextDates.find(text.toString());
+    return d != null && plausible(d)
+        ? new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null)
+        : null;
+  }
+
+  private static boolean isCode(Element e) {
+    return e.nameIs("script") || e.nameIs("style") || e.nameIs("noscript");
+  }
+
+  /** The element's text, whitespace-collapsed; reading stops once it is longer than {@code max}. */
+  static String boundedText(Element e, int max) {
+    StringBuilder b = new StringBuilder();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t && !t.isBlank()) {
+              b.append(t.text()).append(' ');
+              if (b.length() > 2 * max) {
+                return FilterResult.STOP;
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        e);
+    String t = MainContentText.collapse(b);
+    return t.length() > max ? t.substring(0, max + 1) : t;
+  }
+
+  /** Year/month/day path segments, or eight digits that read as a date, in the URL. */
+  private static final Pattern URL_DATE =
+      Pattern.compile(
+          "/((?:19|20)\\d{2})[/_-]([01]?\\d)[/_-]([0-3]?\\d)(?=[/_.-]|$)"
+              + "|[/_-]((?:19|20)\\d{2})([01]\\d)([0-3]\\d)(?=[/_.-]|$)");
+
+  static PublishedDate fromUrl(String url) {
+    if (url == null || url.isEmpty()) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url);
+    while (m.find()) {
+      ZonedDateTime t =
+          m.group(1) != null
+              ? Dates.date(m.group(1), m.group(2), m.group(3))
+              : Dates.date(m.group(4), m.group(5), m.group(6));
+      if (t != null && plausible(t.toLocalDate())) {
+        return new PublishedDate(t.toInstant(), t.toLocalDate(), URL, null);
+      }
+    }
+    return null;
+  }
+
+  static PublishedDate of(String value, String source) {
+    ZonedDateTime t = Dates.parseZoned(value);
+    if (t == null || !plausible(t.toLocalDate())) {
+      return null;
+    }
+    return new PublishedDate(t.toInstant(), t.toLocalDate(), source, t.getOffset());
+  }
+
+  private static boolean plausible(LocalDate d) {
+    return d.getYear() >= 1990 && !d.isAfter(LocalDate.now().plusYears(1));
   }
 }

@@ -98,6 +98,10 @@ public final class ArticleProcessor {
     String digest = Hashing.sha256().hashBytes(doc.body()).toString();
     String text = parsed.text();
     Instant published = parsed.publishedAt() != null ? parsed.publishedAt() : doc.publishedHint();
+    String publishedSource =
+        parsed.publishedAt() != null
+            ? parsed.publishedSource()
+            : doc.publishedHint() != null ? "manifest" : null;
     ArticleRecord article =
         new ArticleRecord(
             articleId(doc.url(), digest),
@@ -106,8 +110,11 @@ public final class ArticleProcessor {
             outlet,
             doc.crawlTime(),
             published,
+            publishedSource,
             parsed.title(),
             parsed.author(),
+            parsed.siteName(),
+            parsed.canonicalUrl(),
             lang.lang(),
             lang.confidence(),
             parsed.contentType(),

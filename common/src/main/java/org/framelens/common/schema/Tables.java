@@ -43,10 +43,21 @@ public final class Tables {
               optional(
                   "published_at",
                   TIMESTAMP,
-                  "publication time from the page's metadata (meta tags, JSON-LD, document properties);"
-                      + " null when unknown, never the crawl time"),
+                  "publication time from the page's metadata (meta tags, JSON-LD, time elements,"
+                      + " a written date in the byline, the URL as a last resort), the document's"
+                      + " properties or the folder manifest; null when unknown, never the crawl time"),
+              optional(
+                  "published_source",
+                  STRING,
+                  "where published_at comes from: meta, json-ld, time, text (a written date in the"
+                      + " byline or next to the headline), url (a date in the URL: last resort),"
+                      + " document (PDF/DOCX properties) or manifest"),
               optional("title", STRING, "headline, kept apart from the body text"),
               optional("author", STRING, "author or byline where the document names one"),
+              optional(
+                  "site_name", STRING, "the site's own name (og:site_name, JSON-LD publisher)"),
+              optional(
+                  "canonical_url", STRING, "the page's canonical URL (link rel=canonical, og:url)"),
               required(
                   "lang",
                   STRING,

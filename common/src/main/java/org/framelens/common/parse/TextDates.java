@@ -1,0 +1,125 @@
+package org.framelens.common.parse;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads dates written for readers in German, English, Spanish, French, Italian, Portuguese and
+ * Polish bylines: "21. Oktober 2023", "21 de octubre de 2023", "21 octobre 2023", "October 21,
+ * 2023", "21 Oct 2023", "21.10.2023", "2023-10-21". Slash forms (10/21/2023) are left out: their
+ * day-month order depends on the country. Stateless, thread-safe.
+ */
+final class TextDates {
+  private TextDates() {}
+
+  private static final Map<String, Integer> MONTHS = new HashMap<>();
+
+  private static void months(String... names) {
+    for (int i = 0; i < 12; i++) {
+      for (String n : names[i].split("\\|")) {
+        MONTHS.put(n, i + 1);
+      }
+    }
+  }
+
+  static {
+    months(
+        "januar|jänner|january|enero|janvier|gennaio|janeiro|jan|jän|ene|janv|gen|stycznia|styczeń",
+        "februar|feber|february|febrero|février|fevrier|febbraio|fevereiro|feb|févr|fevr|fev|lutego|luty",
+        "märz|maerz|march|marzo|mars|março|marco|mär|mrz|mar|marca|marzec",
+        "april|abril|avril|aprile|apr|abr|avr|kwietnia|kwiecień",
+        "mai|may|mayo|maggio|maio|mag|maja|maj",
+        "juni|june|junio|juin|giugno|junho|jun|giu|czerwca|czerwiec",
+        "juli|july|julio|juillet|luglio|julho|jul|juil|lug|lipca|lipiec",
+        "august|agosto|août|aout|aug|ago|aoû|sierpnia|sierpień",
+        "september|septiembre|setiembre|septembre|settembre|setembro|sep|sept|set|września|wrzesień",
+        "oktober|october|octubre|octobre|ottobre|outubro|okt|oct|ott|out|października|październik",
+        "november|noviembre|novembre|novembro|nov|listopada|listopad",
+        "dezember|december|diciembre|décembre|decembre|dicembre|dezembro|dez|dec|dic|déc|grudnia|grudzień");
+  }
+
+  private static final String MONTH = "(\\p{L}{3,12})\\.?";
+  private static final String YEAR = "((?:19|20)\\d{2})(?!\\d)";
+
+  /** 21. Oktober 2023, 21 de octubre de 2023, 21 octobre 2023, 21 Oct. 2023, 1er mars 2023. */
+  private static final Pattern DAY_MONTH_YEAR =
+      Pattern.compile(
+          "(?<![\\d.])([0-3]?\\d)(?:\\.|er|º|st|nd|rd|th)?\\s+(?:de\\s+)?"
+              + MONTH
+              + ",?\\s+(?:de\\s+|del\\s+)?"
+              + YEAR,
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** October 21, 2023; Oct. 21st 2023. */
+  private static final Pattern MONTH_DAY_YEAR =
+      Pattern.compile(
+          MONTH + "\\s+([0-3]?\\d)(?:st|nd|rd|th)?,?\\s+" + YEAR,
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** 21.10.2023, 21.10.23 (German day-first numeric forms), 2023-10-21. */
+  private static final Pattern NUMERIC =
+      Pattern.compile(
+          "(?<![\\d.])([0-3]?\\d)\\.\\s?([01]?\\d)\\.\\s?((?:19|20)?\\d{2})(?![\\d.]\\d)"
+              + "|(?<![\\d-])((?:19|20)\\d{2})-([01]\\d)-([0-3]\\d)(?!\\d)");
+
+  /** The first date written in {@code text}, or null. */
+  static LocalDate find(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    LocalDate best = null;
+    int bestAt = Integer.MAX_VALUE;
+    Matcher m = DAY_MONTH_YEAR.matcher(text);
+    while (m.find() && m.start() < bestAt) {
+      LocalDate d = date(m.group(3), MONTHS.get(lower(m.group(2))), m.group(1));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+        break;
+      }
+    }
+    m = MONTH_DAY_YEAR.matcher(text);
+    while (m.find() && m.start() < bestAt) {
+      LocalDate d = date(m.group(3), MONTHS.get(lower(m.group(1))), m.group(2));
+      if (d != null) {
+        best = d;
+        bestAt = m.start();
+        break;
+      }
+    }
+    m = NUMERIC.matcher(text);
+    while (m.find() && m.start() < bestAt) {
+      LocalDate d;
+      if (m.group(1) != null) {
+        String y = m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+        d = date(y, Integer.parseInt(m.group(2)), m.group(1));
+      } else {
+        d = date(m.group(4), Integer.parseInt(m.group(5)), m.group(6));
+      }
+      if (d != null) {
+        best = d;
+        break;
+      }
+    }
+    return best;
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static LocalDate date(String year, Integer month, String day) {
+    if (month == null) {
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(year), month, Integer.parseInt(day));
+    } catch (java.time.DateTimeException | NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.framelens.common.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class TextDatesTest {
+  private static final LocalDate D = LocalDate.of(2023, 10, 21);
+
+  @Test
+  void readsGermanSpanishFrenchAndEnglishWrittenDates() {
+    assertThat(TextDates.find("Veröffentlicht am 21. Oktober 2023, 14:09")).isEqualTo(D);
+    assertThat(TextDates.find("Samstag, 21. Okt. 2023")).isEqualTo(D);
+    assertThat(TextDates.find("21 de octubre de 2023")).isEqualTo(D);
+    assertThat(TextDates.find("samedi 21 octobre 2023")).isEqualTo(D);
+    assertThat(TextDates.find("October 21, 2023 at 9:00")).isEqualTo(D);
+    assertThat(TextDates.find("21st Oct 2023")).isEqualTo(D);
+    assertThat(TextDates.find("1er mars 2023")).isEqualTo(LocalDate.of(2023, 3, 1));
+  }
+
+  @Test
+  void readsDayFirstDottedAndIsoNumericDates() {
+    assertThat(TextDates.find("Stand: 21.10.2023 - 13:30")).isEqualTo(D);
+    assertThat(TextDates.find("21.10.23")).isEqualTo(D);
+    assertThat(TextDates.find("updated 2023-10-21")).isEqualTo(D);
+  }
+
+  @Test
+  void takesTheEarliestDateInTheText() {
+    assertThat(TextDates.find("21.10.2023, aktualisiert am 5. November 2023")).isEqualTo(D);
+  }
+
+  @Test
+  void leavesSlashDatesVersionNumbersAndImpossibleDatesAlone() {
+    assertThat(TextDates.find("10/21/2023")).isNull();
+    assertThat(TextDates.find("Build 4.1.2.2023 released")).isNull();
+    assertThat(TextDates.find("31. Februar 2023")).isNull();
+    assertThat(TextDates.find("21 Widgets 2023")).isNull();
+    assertThat(TextDates.find(null)).isNull();
+  }
+}
