@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.max;
@@ -230,6 +229,19 @@ public final class Comparisons {
                 col("alpha_0")));
   }
 
+  /** outlet_pairs from an outlet_frames table. */
+  static Dataset<Row> outletPairsTable(
+      Dataset<Row> outletFrames,
+      List<String> frames,
+      String lexiconVersion,
+      boolean includeCopies) {
+    return SparkTables.conform(
+        outletPairs(outletFrames, frames)
+            .withColumn("copies_included", lit(includeCopies))
+            .withColumn("lexicon_version", lit(lexiconVersion)),
+        Tables.OUTLET_PAIRS);
+  }
+
   static Dataset<Row> outletPairs(Dataset<Row> outletFrames, List<String> frames) {
     Dataset<Row> vectors =
         outletFrames
@@ -325,30 +337,25 @@ public final class Comparisons {
             .groupBy("a", "b")
             .agg(count(lit(1)).as("shared"))
             .filter(col("shared").geq(STORY_MIN_SHARED_ENTITIES))
-            .select("a", "b")
-            .localCheckpoint();
-    Dataset<Row> undirected = edges.union(edges.select(col("b").as("a"), col("a").as("b")));
-    // connected components by min-label propagation
-    Dataset<Row> labels =
-        undirected.select(col("a").as("id")).distinct().withColumn("label", col("id"));
-    for (int i = 0; i < 30; i++) {
-      Dataset<Row> next =
-          undirected
-              .join(labels.toDF("b", "nlabel"), "b")
-              .groupBy(col("a").as("id"))
-              .agg(min("nlabel").as("m"))
-              .join(labels, "id")
-              .select(col("id"), least(col("label"), col("m")).as("label"))
-              .localCheckpoint();
-      long changed =
-          next.join(labels.toDF("id", "old"), "id")
-              .filter(col("label").notEqual(col("old")))
-              .count();
-      labels = next;
-      if (changed == 0) {
-        break;
-      }
+            .select("a", "b");
+    // Connected components with a union-find on the driver: the links are few (articles that
+    // share two entities within days), and one pass beats Spark's iterative label propagation.
+    java.util.Map<String, String> parent = new java.util.HashMap<>();
+    for (Row e : edges.collectAsList()) {
+      union(parent, e.getString(0), e.getString(1));
     }
+    java.util.List<Row> labelRows = new java.util.ArrayList<>();
+    for (String id : parent.keySet()) {
+      labelRows.add(org.apache.spark.sql.RowFactory.create(id, find(parent, id)));
+    }
+    Dataset<Row> labels =
+        dated
+            .sparkSession()
+            .createDataFrame(
+                labelRows,
+                new org.apache.spark.sql.types.StructType()
+                    .add("id", DataTypes.StringType)
+                    .add("label", DataTypes.StringType));
     Dataset<Row> members =
         labels
             .select(col("id").as("article_id"), col("label").as("story_id"))
@@ -389,6 +396,34 @@ public final class Comparisons {
         .join(perOutlet, seq("story_id", "outlet"))
         .join(stories, "story_id")
         .join(labelsOfStories, "story_id");
+  }
+
+  private static String find(java.util.Map<String, String> parent, String x) {
+    String root = x;
+    while (!parent.get(root).equals(root)) {
+      root = parent.get(root);
+    }
+    while (!parent.get(x).equals(root)) {
+      String next = parent.get(x);
+      parent.put(x, root);
+      x = next;
+    }
+    return root;
+  }
+
+  /** Joins two articles' groups; the group's label is its smallest article id. */
+  private static void union(java.util.Map<String, String> parent, String a, String b) {
+    parent.putIfAbsent(a, a);
+    parent.putIfAbsent(b, b);
+    String ra = find(parent, a);
+    String rb = find(parent, b);
+    if (!ra.equals(rb)) {
+      if (ra.compareTo(rb) < 0) {
+        parent.put(rb, ra);
+      } else {
+        parent.put(ra, rb);
+      }
+    }
   }
 
   static scala.collection.immutable.Seq<String> seq(String... names) {
