@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         spark
             .read()
             .parquet(output + "/outlet_frames")
+            .filter(col("period_type").equalTo("run"))
             .groupBy("outlet", "frame")
             .agg(
                 sum(col("hits")).as("hits"),
