@@ -250,7 +250,12 @@ public final class MainContentExtractor {
               + "whatsapp|linkedin|pinterest|copy link|loading|comments?\\b|kommentare?\\b|"
               + "auch interessant|weitere themen|weitere artikel|das könnte sie auch|you might also like|"
               + "you may also like|more from|more on this|see also|siehe auch|permalink|permalien|drukuj|"
-              + "foto:|fotos:|bild:|bilder:|photo:|photos:|image:|titelbild|quelle:|source:|credit:|©)",
+              + "foto:|fotos:|bild:|bilder:|photo:|photos:|image:|titelbild|quelle:|source:|credit:|©|"
+              // rating, sharing and printing prompts, "already read?" boxes, reference headers
+              + "schon gelesen|war der artikel|war dieser artikel|möchten sie den artikel|"
+              + "hier können sie den artikel|artikel bewerten|seite teilen|rezept drucken|"
+              + "bild anzeigen|empfohlene beiträge|quellenangaben:|was this article helpful|"
+              + "rate this article|share this page|print recipe)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   public MainContentExtractor() {}
@@ -781,6 +786,13 @@ public final class MainContentExtractor {
 
   // ---------------------------------------------------------------- block filtering
 
+  private static final Pattern RIGHTS_NOTICE =
+      Pattern.compile(
+          "©|\\(c\\) \\d{4}|all rights reserved|alle rechte vorbehalten|todos los derechos"
+              + " reservados|tous droits réservés|wszelkie prawa zastrzeżone|tutti i diritti"
+              + " riservati|todos os direitos reservados",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static List<String> filter(List<Block> blocks, String title) {
     String titleKey = MainContentText.key(title);
     Set<String> seen = new HashSet<>();
@@ -798,6 +810,9 @@ public final class MainContentExtractor {
       }
       if (len < 40 && UI_TEXT.matcher(t).lookingAt()) {
         continue;
+      }
+      if (len < 160 && RIGHTS_NOTICE.matcher(t).find()) {
+        continue; // copyright and rights lines inside the article container
       }
       String k = MainContentText.key(t);
       if (k.isEmpty()) {
