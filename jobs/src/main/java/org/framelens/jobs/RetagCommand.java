@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Tag the stored article text under --output again with another lexicon and rewrite"
-          + " frame_hits and outlet_frames; no document is read or parsed again."
+          + " frame_hits and the comparison tables; no document is read or parsed again."
     })
 final class RetagCommand implements Callable<Integer> {
   @Option(
