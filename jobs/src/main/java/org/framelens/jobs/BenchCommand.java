@@ -3,7 +3,6 @@ package org.framelens.jobs;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
-import java.io.File;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -42,11 +41,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
       names = "--eval",
       paramLabel = "DIR",
       description = "Evaluation data folder (default: ${DEFAULT-VALUE}).")
-  String eval =
-      new File(
-              System.getenv("FRAMELENS_HOME") == null ? "." : System.getenv("FRAMELENS_HOME"),
-              "../shared/eval")
-          .getPath();
+  String eval = FramelensCli.underHome("../shared/eval");
 
   @Option(
       names = "--work",

@@ -46,18 +46,16 @@ import org.framelens.common.stats.FramingStats;
 
 /**
  * The comparison tables, computed from the articles and frame_hits tables (no I/O): outlet_frames,
- * outlet_pairs, frame_terms and story_frames. Each original article counts once; near-duplicate
- * copies ({@code duplicate_of} set) count only when {@code includeCopies}.
+ * frame_terms and story_frames, and outlet_pairs from outlet_frames. Each original article counts
+ * once; near-duplicate copies ({@code duplicate_of} set) count only when {@code includeCopies}.
  */
 public final class Comparisons {
   private Comparisons() {}
 
   /** The four tables. */
+  /** The tables computed from articles and hits; outlet_pairs comes from outlet_frames. */
   public record Result(
-      Dataset<Row> outletFrames,
-      Dataset<Row> outletPairs,
-      Dataset<Row> frameTerms,
-      Dataset<Row> storyFrames) {}
+      Dataset<Row> outletFrames, Dataset<Row> frameTerms, Dataset<Row> storyFrames) {}
 
   /** Articles sharing at least this many entities ... */
   static final int STORY_MIN_SHARED_ENTITIES = 2;
@@ -95,12 +93,6 @@ public final class Comparisons {
             .withColumn("copies_included", lit(includeCopies))
             .withColumn("lexicon_version", lit(lexiconVersion));
     outletFrames = SparkTables.conform(outletFrames, Tables.OUTLET_FRAMES);
-    Dataset<Row> outletPairs =
-        SparkTables.conform(
-            outletPairs(outletFrames, frames)
-                .withColumn("copies_included", lit(includeCopies))
-                .withColumn("lexicon_version", lit(lexiconVersion)),
-            Tables.OUTLET_PAIRS);
     Dataset<Row> frameTerms =
         SparkTables.conform(
             frameTerms(frameHits)
@@ -113,7 +105,7 @@ public final class Comparisons {
                 .withColumn("copies_included", lit(includeCopies))
                 .withColumn("lexicon_version", lit(lexiconVersion)),
             Tables.STORY_FRAMES);
-    return new Result(outletFrames, outletPairs, frameTerms, storyFrames);
+    return new Result(outletFrames, frameTerms, storyFrames);
   }
 
   /** Each article once per period type: its day, its ISO week, the whole run. */
@@ -231,18 +223,15 @@ public final class Comparisons {
 
   /** outlet_pairs from an outlet_frames table. */
   static Dataset<Row> outletPairsTable(
-      Dataset<Row> outletFrames,
-      List<String> frames,
-      String lexiconVersion,
-      boolean includeCopies) {
+      Dataset<Row> outletFrames, String lexiconVersion, boolean includeCopies) {
     return SparkTables.conform(
-        outletPairs(outletFrames, frames)
+        outletPairs(outletFrames)
             .withColumn("copies_included", lit(includeCopies))
             .withColumn("lexicon_version", lit(lexiconVersion)),
         Tables.OUTLET_PAIRS);
   }
 
-  static Dataset<Row> outletPairs(Dataset<Row> outletFrames, List<String> frames) {
+  static Dataset<Row> outletPairs(Dataset<Row> outletFrames) {
     Dataset<Row> vectors =
         outletFrames
             .groupBy("period_type", "period", "period_label", "outlet")
@@ -281,9 +270,8 @@ public final class Comparisons {
   }
 
   static Dataset<Row> frameTerms(Dataset<Row> frameHits) {
-    Dataset<Row> hitsWithOutlet = frameHits;
     Dataset<Row> perTerm =
-        hitsWithOutlet
+        frameHits
             .groupBy("outlet", "frame", "lang", "term")
             .agg(
                 count(lit(1)).as("hits"),
@@ -291,7 +279,7 @@ public final class Comparisons {
                     .cast("long")
                     .as("hits_quoted"));
     Dataset<Row> examples =
-        hitsWithOutlet
+        frameHits
             .groupBy("outlet", "frame", "lang", "term", "matched_text")
             .agg(count(lit(1)).as("n"))
             .withColumn(

@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
       names = "--samples",
       paramLabel = "DIR",
       description = "The data-samples folder (default: ${DEFAULT-VALUE}).")
-  String samples = defaultSamples();
+  String samples = FramelensCli.underHome("data-samples");
 
   @Option(
       names = "--output",
@@ -35,11 +35,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
   String master;
-
-  private static String defaultSamples() {
-    String home = System.getenv("FRAMELENS_HOME");
-    return new File(home == null ? "." : home, "data-samples").getPath();
-  }
 
   @Override
   public Integer call() throws Exception {

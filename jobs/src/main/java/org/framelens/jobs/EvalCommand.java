@@ -1,6 +1,5 @@
 package org.framelens.jobs;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.framelens.common.eval.EvalPages;
@@ -37,11 +36,7 @@ final class EvalCommand implements Callable<Integer> {
         names = "--eval",
         paramLabel = "DIR",
         description = "Evaluation data folder (default: ${DEFAULT-VALUE}).")
-    String eval =
-        new File(
-                System.getenv("FRAMELENS_HOME") == null ? "." : System.getenv("FRAMELENS_HOME"),
-                "../shared/eval")
-            .getPath();
+    String eval = FramelensCli.underHome("../shared/eval");
 
     @Option(names = "--no-timing", description = "Skip the timing against Tika.")
     boolean noTiming;

@@ -40,6 +40,15 @@ public final class FramelensCli implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
+  /**
+   * A path under the framelens folder: {@code FRAMELENS_HOME} (set by {@code bin/framelens}), else
+   * the current folder.
+   */
+  static String underHome(String relative) {
+    String home = System.getenv("FRAMELENS_HOME");
+    return new java.io.File(home == null ? "." : home, relative).getPath();
+  }
+
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new FramelensCli());
     cl.setExecutionExceptionHandler(

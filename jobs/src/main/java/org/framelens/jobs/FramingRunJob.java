@@ -173,8 +173,7 @@ public final class FramingRunJob {
     // outlet_pairs is built from outlet_frames: read the written table instead of recomputing it
     Dataset<Row> writtenFrames = spark.read().parquet(out + "/" + Tables.OUTLET_FRAMES.name());
     write(
-        Comparisons.outletPairsTable(writtenFrames, frames, lexiconVersion, includeCopies)
-            .coalesce(1),
+        Comparisons.outletPairsTable(writtenFrames, lexiconVersion, includeCopies).coalesce(1),
         out,
         Tables.OUTLET_PAIRS.name(),
         List.of());

@@ -1,6 +1,5 @@
 package org.framelens.jobs;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +13,7 @@ import picocli.CommandLine.Option;
         "Rebuild data-samples/crawl/sample-crawl.warc.gz from data-samples/source/crawl/.")
 final class SamplesCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "DIR", description = "The data-samples folder.")
-  String samples =
-      new File(
-              System.getenv("FRAMELENS_HOME") == null ? "." : System.getenv("FRAMELENS_HOME"),
-              "data-samples")
-          .getPath();
+  String samples = FramelensCli.underHome("data-samples");
 
   @Override
   public Integer call() throws Exception {

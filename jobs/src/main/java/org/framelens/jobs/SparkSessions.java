@@ -29,9 +29,10 @@ final class SparkSessions {
               "spark.sql.shuffle.partitions",
               Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
     }
-    if (!conf.contains("spark.ui.enabled")
-        && (master == null || master.startsWith("local"))
-        && !conf.contains("spark.master")) {
+    // a launcher run on this machine (not spark-submit): no web UI unless asked for
+    if (effective.startsWith("local")
+        && !conf.contains("spark.master")
+        && !conf.contains("spark.ui.enabled")) {
       b = b.config("spark.ui.enabled", "false");
     }
     return b.getOrCreate();

@@ -3,12 +3,12 @@ package org.framelens.jobs;
 import org.apache.spark.sql.SparkSession;
 
 /** One local Spark session per test JVM: starting one takes seconds. */
-final class SparkTestSession {
+public final class SparkTestSession {
   private SparkTestSession() {}
 
   private static SparkSession session;
 
-  static synchronized SparkSession get() {
+  public static synchronized SparkSession get() {
     if (session == null) {
       session =
           SparkSession.builder()

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.framelens.common.parse.Charsets;
 
 /**
  * Reads the public evaluation sets of {@code ../shared/eval} (see its README): the Zyte
@@ -135,28 +134,12 @@ public final class EvalPages {
     Matcher m = META_CHARSET.matcher(head);
     Charset cs = null;
     if (m.find()) {
-      cs = charset(m.group(1));
+      cs = Charsets.forName(m.group(1));
     }
     if (cs == null || cs.name().startsWith("UTF-16")) {
       cs = StandardCharsets.UTF_8;
     }
-    String s = new String(bytes, cs);
-    return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
-  }
-
-  private static Charset charset(String name) {
-    String n = name.trim();
-    // Browsers read these labels as windows-1252 (WHATWG Encoding Standard).
-    if (n.equalsIgnoreCase("iso-8859-1")
-        || n.equalsIgnoreCase("latin1")
-        || n.equalsIgnoreCase("us-ascii")) {
-      n = "windows-1252";
-    }
-    try {
-      return Charset.forName(n);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      return null;
-    }
+    return Charsets.decode(bytes, cs);
   }
 
   public static byte[] gunzip(Path p) throws IOException {

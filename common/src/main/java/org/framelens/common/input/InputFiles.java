@@ -32,15 +32,9 @@ public final class InputFiles {
       long maxDocumentBytes) {
     String docUrl = url != null ? url : sourceFile;
     try {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
-      if (bytes.length > maxDocumentBytes) {
-        return new ReadOutcome.Failed(
-            sourceFile,
-            0L,
-            docUrl,
-            modified,
-            "DocumentTooLarge",
-            "document larger than the limit of " + maxDocumentBytes + " bytes");
+      byte[] bytes = readLimited(in, maxDocumentBytes);
+      if (bytes == null) {
+        return ReadOutcome.Failed.tooLarge(sourceFile, 0L, docUrl, modified, maxDocumentBytes);
       }
       return new ReadOutcome.Document(
           new RawDocument(sourceFile, 0, docUrl, modified, null, bytes, outlet, published));
@@ -53,6 +47,12 @@ public final class InputFiles {
           e.getClass().getSimpleName(),
           String.valueOf(e.getMessage()));
     }
+  }
+
+  /** Reads at most {@code limit} bytes; null when the stream holds more. */
+  static byte[] readLimited(InputStream in, long limit) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    return bytes.length > limit ? null : bytes;
   }
 
   /** One outcome for a file that could not even be opened. */

@@ -23,5 +23,18 @@ public sealed interface ReadOutcome {
       Instant crawlTime,
       String errorClass,
       String message)
-      implements ReadOutcome {}
+      implements ReadOutcome {
+
+    /** A document over the size limit. */
+    public static Failed tooLarge(
+        String sourceFile, Long sourceOffset, String url, Instant crawlTime, long limit) {
+      return new Failed(
+          sourceFile,
+          sourceOffset,
+          url,
+          crawlTime,
+          "DocumentTooLarge",
+          "document larger than the limit of " + limit + " bytes");
+    }
+  }
 }

@@ -104,9 +104,10 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
         return new ReadOutcome.Skipped(sourceFile, offset, url, "not_a_document");
       }
       MessageBody body = http.bodyDecoded();
-      byte[] bytes = readLimited(body.stream());
+      byte[] bytes = InputFiles.readLimited(body.stream(), maxDocumentBytes);
       if (bytes == null) {
-        return tooLarge(offset, url, response.date());
+        return ReadOutcome.Failed.tooLarge(
+            sourceFile, offset, url, response.date(), maxDocumentBytes);
       }
       return new ReadOutcome.Document(
           new RawDocument(
@@ -118,9 +119,10 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
       if (!DocumentTypes.isDocument(contentType) && !DocumentTypes.isUnspecific(contentType)) {
         return new ReadOutcome.Skipped(sourceFile, offset, url, "not_a_document");
       }
-      byte[] bytes = readLimited(resource.body().stream());
+      byte[] bytes = InputFiles.readLimited(resource.body().stream(), maxDocumentBytes);
       if (bytes == null) {
-        return tooLarge(offset, url, resource.date());
+        return ReadOutcome.Failed.tooLarge(
+            sourceFile, offset, url, resource.date(), maxDocumentBytes);
       }
       return new ReadOutcome.Document(
           new RawDocument(
@@ -128,22 +130,6 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
     }
     String url = record instanceof org.netpreserve.jwarc.WarcTargetRecord t ? t.target() : null;
     return new ReadOutcome.Skipped(sourceFile, offset, url, "warc_" + record.type());
-  }
-
-  private ReadOutcome tooLarge(long offset, String url, java.time.Instant date) {
-    return new ReadOutcome.Failed(
-        sourceFile,
-        offset,
-        url,
-        date,
-        "DocumentTooLarge",
-        "document larger than the limit of " + maxDocumentBytes + " bytes");
-  }
-
-  /** Reads at most the limit; null when the body is larger. */
-  private byte[] readLimited(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocumentBytes + 1));
-    return bytes.length > maxDocumentBytes ? null : bytes;
   }
 
   private static String message(Throwable e) {

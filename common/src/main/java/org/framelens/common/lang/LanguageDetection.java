@@ -9,9 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeSet;
 
 /**
  * Detects a text's language with Lingua over a configured language set. Thread-safe (Lingua's
@@ -34,23 +32,19 @@ public final class LanguageDetection {
   private static final double MIN_CONFIDENCE = 0.5;
 
   private final LanguageDetector detector;
-  private final Set<String> languages;
 
   public LanguageDetection(Collection<String> isoCodes) {
     EnumSet<Language> langs = EnumSet.noneOf(Language.class);
-    Set<String> codes = new TreeSet<>();
     for (String code : isoCodes) {
       Language l = byIsoCode(code);
       if (l == null) {
         throw new IllegalArgumentException("Lingua does not know the language '" + code + "'");
       }
       langs.add(l);
-      codes.add(code.toLowerCase(Locale.ROOT));
     }
     if (langs.size() < 2) {
       throw new IllegalArgumentException("language detection needs at least two languages");
     }
-    this.languages = Set.copyOf(codes);
     this.detector = LanguageDetectorBuilder.fromLanguages(langs.toArray(new Language[0])).build();
   }
 
@@ -65,10 +59,6 @@ public final class LanguageDetection {
 
   public static boolean isKnownIsoCode(String code) {
     return code != null && byIsoCode(code) != null;
-  }
-
-  public Set<String> languages() {
-    return languages;
   }
 
   /** A detection result: ISO 639-1 code (or {@code und}) and confidence in [0, 1]. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The lexicon compiled into one trie per language over word keys. Looking up a token costs a hash
@@ -80,10 +79,6 @@ public final class CompiledLexicon {
 
   public Lexicon lexicon() {
     return lexicon;
-  }
-
-  public Set<String> languages() {
-    return roots.keySet();
   }
 
   Node root(String lang) {

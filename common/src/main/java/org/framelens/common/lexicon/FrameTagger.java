@@ -87,100 +87,109 @@ public final class FrameTagger {
     if (toks.isEmpty()) {
       return 0;
     }
-    boolean[] quoted = null;
+    Paragraph p = new Paragraph(paragraph, offset, sectionText, section, toks);
     for (Segment seg : Scripts.segments(paragraph, toks, lang, segmentDetection)) {
       if (seg.lang() == null) {
         continue;
       }
-      for (boolean entities : new boolean[] {false, true}) {
-        Node root = entities ? lexicon.entityRoot(seg.lang()) : lexicon.root(seg.lang());
-        if (root == null) {
-          continue;
-        }
-        List<FrameHit> target = entities ? entityHits : hits;
-        int before = target.size();
-        matchRun(
-            paragraph,
-            offset,
-            sectionText,
-            section,
-            seg.lang(),
-            root,
-            toks,
-            seg.from(),
-            seg.to(),
-            target);
-        if (target.size() > before && quoted == null) {
-          quoted = Voice.quotedChars(paragraph);
-        }
-        for (int h = before; h < target.size(); h++) {
-          FrameHit hit = target.get(h);
-          // The last character decides: a prefix letter before an opening quote (ב"...) is
-          // outside it.
-          String voice = quoted[hit.end() - offset - 1] ? Voice.QUOTED : Voice.OWN;
-          target.set(
-              h,
-              new FrameHit(
-                  hit.frame(),
-                  hit.lang(),
-                  hit.term(),
-                  hit.matchedText(),
-                  hit.section(),
-                  hit.start(),
-                  hit.end(),
-                  voice,
-                  hit.snippet()));
-        }
+      Node frames = lexicon.root(seg.lang());
+      if (frames != null) {
+        matchRun(p, seg, frames, hits);
+      }
+      Node entities = lexicon.entityRoot(seg.lang());
+      if (entities != null) {
+        matchRun(p, seg, entities, entityHits);
       }
     }
     return toks.size();
   }
 
+  /** One paragraph being tagged; which of its characters are quoted is worked out on demand. */
+  private static final class Paragraph {
+    final String text;
+    final int offset;
+    final String sectionText;
+    final String section;
+    final List<TextTokens.Token> toks;
+    private boolean[] quoted;
+
+    // Per token, computed once and shared by the frame and entity passes. A token lies in one
+    // segment, so it is only ever read in one language.
+    private final String[] normalized;
+    private final List<List<String>> keys;
+    private final List<List<String>> surfaces;
+
+    Paragraph(
+        String text, int offset, String sectionText, String section, List<TextTokens.Token> toks) {
+      this.text = text;
+      this.offset = offset;
+      this.sectionText = sectionText;
+      this.section = section;
+      this.toks = toks;
+      this.normalized = new String[toks.size()];
+      this.keys = new ArrayList<>(java.util.Collections.nCopies(toks.size(), (List<String>) null));
+      this.surfaces =
+          new ArrayList<>(java.util.Collections.nCopies(toks.size(), (List<String>) null));
+    }
+
+    private String normalized(int i) {
+      if (normalized[i] == null) {
+        normalized[i] = WordForms.normalize(toks.get(i).text());
+      }
+      return normalized[i];
+    }
+
+    List<String> keys(int i, String lang) {
+      if (keys.get(i) == null) {
+        keys.set(i, WordForms.textKeys(lang, normalized(i)));
+      }
+      return keys.get(i);
+    }
+
+    List<String> surfaces(int i, String lang) {
+      if (surfaces.get(i) == null) {
+        surfaces.set(i, WordForms.surfaces(lang, normalized(i)));
+      }
+      return surfaces.get(i);
+    }
+
+    /**
+     * The voice of a match ending before {@code end} (paragraph offset). The last character
+     * decides: a prefix letter before an opening quote (ב"...) is outside it.
+     */
+    String voice(int end) {
+      if (quoted == null) {
+        quoted = Voice.quotedChars(text);
+      }
+      return quoted[end - 1] ? Voice.QUOTED : Voice.OWN;
+    }
+  }
+
   /** A run of tokens [from, to) matched with the terms of one language (null: not matched). */
   record Segment(int from, int to, String lang) {}
 
-  private void matchRun(
-      String paragraph,
-      int offset,
-      String sectionText,
-      String section,
-      String lang,
-      Node root,
-      List<TextTokens.Token> toks,
-      int from,
-      int to,
-      List<FrameHit> hits) {
-    int n = to;
-    String[] normalized = new String[n];
-    List<List<String>> keys =
-        new ArrayList<>(java.util.Collections.nCopies(n, (List<String>) null));
-    List<List<String>> surfaces =
-        new ArrayList<>(java.util.Collections.nCopies(n, (List<String>) null));
+  private void matchRun(Paragraph p, Segment seg, Node root, List<FrameHit> hits) {
+    String lang = seg.lang();
+    List<TextTokens.Token> toks = p.toks;
+    int from = seg.from();
+    int n = seg.to();
     int i = from;
     while (i < n) {
       Set<Node> frontier = Set.of(root);
       int bestEnd = -1;
       List<LexiconEntry> best = null;
       for (int j = i; j < n && !frontier.isEmpty(); j++) {
-        if (normalized[j] == null) {
-          normalized[j] = WordForms.normalize(toks.get(j).text());
-        }
-        if (keys.get(j) == null) {
-          keys.set(j, WordForms.textKeys(lang, normalized[j]));
-        }
+        List<String> tokenKeys = p.keys(j, lang);
         Set<Node> next = new HashSet<>(2);
         for (Node node : frontier) {
-          for (String k : keys.get(j)) {
+          for (String k : tokenKeys) {
             Node child = node.next.get(k);
             if (child != null) {
               next.add(child);
             }
           }
           if (node.wildcard != null) {
-            if (surfaces.get(j) == null) {
-              surfaces.set(j, WordForms.surfaces(lang, normalized[j]));
-            }
-            for (String sf : surfaces.get(j)) {
+            for (String sf : p.surfaces(j, lang)) {
               CompiledLexicon.CharNode c = node.wildcard;
               for (int k = 0; k < sf.length() && c != null; k++) {
                 c = c.children.get(sf.charAt(k));
@@ -205,7 +214,8 @@ public final class FrameTagger {
       }
       int start = toks.get(i).start();
       int end = toks.get(bestEnd).end();
-      String snippet = snippet(sectionText, offset + start, offset + end);
+      String snippet = snippet(p.sectionText, p.offset + start, p.offset + end);
+      String voice = p.voice(end);
       Set<String> frames = new HashSet<>();
       for (LexiconEntry e : best) {
         if (frames.add(e.frame())) {
@@ -214,11 +224,11 @@ public final class FrameTagger {
                   e.frame(),
                   e.lang(),
                   e.term(),
-                  paragraph.substring(start, end),
-                  section,
-                  offset + start,
-                  offset + end,
-                  Voice.OWN,
+                  p.text.substring(start, end),
+                  p.section,
+                  p.offset + start,
+                  p.offset + end,
+                  voice,
                   snippet));
         }
       }

@@ -54,13 +54,6 @@ public final class Lexicon {
     return frames;
   }
 
-  /** The entities named by {@code entity:} rows. */
-  public Set<String> entities() {
-    Set<String> entities = new TreeSet<>();
-    entries.stream().filter(e -> isEntity(e.frame())).forEach(e -> entities.add(e.frame()));
-    return entities;
-  }
-
   public Set<String> languages() {
     Set<String> langs = new TreeSet<>();
     entries.forEach(e -> langs.add(e.lang()));

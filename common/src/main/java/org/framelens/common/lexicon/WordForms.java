@@ -138,7 +138,7 @@ final class WordForms {
   /** Surface forms (no stemming) a wildcard prefix is tested against. */
   static List<String> surfaces(String lang, String normalizedToken) {
     return switch (lang) {
-      case "ar" -> arabicSurfaces(normalizedToken);
+      case "ar" -> arabicCandidates(normalizedToken);
       case "he" -> hebrewCandidates(normalizedToken).stream().map(WordForms::hebrewFinals).toList();
       default -> List.of(stripElision(lang, normalizedToken));
     };
@@ -317,10 +317,6 @@ final class WordForms {
       }
     }
     return new ArrayList<>(out);
-  }
-
-  private static List<String> arabicSurfaces(String token) {
-    return arabicCandidates(token);
   }
 
   /**

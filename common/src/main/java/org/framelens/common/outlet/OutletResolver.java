@@ -146,8 +146,4 @@ public final class OutletResolver {
     int dot = domain.indexOf('.');
     return dot < 0 ? null : domain.substring(dot + 1);
   }
-
-  public int size() {
-    return byDomain.size();
-  }
 }

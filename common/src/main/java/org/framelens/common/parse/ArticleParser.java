@@ -171,8 +171,4 @@ public final class ArticleParser {
     String c = s.replaceAll("[\\s\\u00A0]+", " ").strip();
     return c.isEmpty() ? null : c;
   }
-
-  private static String firstNonNull(String a, String b) {
-    return a != null ? a : b;
-  }
 }

@@ -43,7 +43,8 @@ public final class Charsets {
     }
   }
 
-  static Charset forName(String name) {
+  /** A charset by its label (HTML labels for Latin-1 mean windows-1252); null when unknown. */
+  public static Charset forName(String name) {
     if (name == null || name.isBlank()) {
       return null;
     }

@@ -177,4 +177,34 @@ final class MainContentJson {
       throw new IllegalStateException("expected " + c);
     }
   }
+
+  /**
+   * Walks a parsed JSON-LD value breadth-first (@graph, arrays, nested objects), without recursion
+   * and over at most 10,000 values, and returns the first non-null answer of {@code probe} for an
+   * object.
+   */
+  static <T> T firstInGraph(Object root, java.util.function.Function<Map<?, ?>, T> probe) {
+    java.util.Deque<Object> queue = new java.util.ArrayDeque<>();
+    if (root != null) {
+      queue.add(root);
+    }
+    int visited = 0;
+    while (!queue.isEmpty() && visited++ < 10_000) {
+      Object o = queue.poll();
+      if (o instanceof List<?> list) {
+        queue.addAll(list);
+      } else if (o instanceof Map<?, ?> map) {
+        T found = probe.apply(map);
+        if (found != null) {
+          return found;
+        }
+        for (Object v : map.values()) {
+          if (v instanceof Map || v instanceof List) {
+            queue.add(v);
+          }
+        }
+      }
+    }
+    return null;
+  }
 }

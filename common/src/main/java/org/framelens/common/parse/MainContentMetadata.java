@@ -1,8 +1,6 @@
 package org.framelens.common.parse;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -176,27 +174,15 @@ final class MainContentMetadata {
       if (root == null) {
         continue;
       }
-      // Breadth-first over the JSON, without recursion, looking for article-typed objects.
-      Deque<Object> queue = new ArrayDeque<>();
-      queue.add(root);
-      int visited = 0;
-      while (!queue.isEmpty() && visited++ < 10_000) {
-        Object o = queue.poll();
-        if (o instanceof List<?> list) {
-          queue.addAll(list);
-        } else if (o instanceof Map<?, ?> map) {
-          if (isArticle(map.get("@type")) && map.get("author") != null) {
-            String names = names(map.get("author"));
-            if (names != null) {
-              return names;
-            }
-          }
-          for (Object v : map.values()) {
-            if (v instanceof Map || v instanceof List) {
-              queue.add(v);
-            }
-          }
-        }
+      String names =
+          MainContentJson.firstInGraph(
+              root,
+              map ->
+                  isArticle(map.get("@type")) && map.get("author") != null
+                      ? names(map.get("author"))
+                      : null);
+      if (names != null) {
+        return names;
       }
     }
     return null;
@@ -261,33 +247,22 @@ final class MainContentMetadata {
 
   static String jsonLdPublisher(Document doc) {
     for (Element script : doc.select("script[type=application/ld+json]")) {
-      Object root = MainContentJson.parse(script.data());
-      Deque<Object> queue = new ArrayDeque<>();
-      if (root != null) {
-        queue.add(root);
-      }
-      int visited = 0;
-      while (!queue.isEmpty() && visited++ < 10_000) {
-        Object o = queue.poll();
-        if (o instanceof List<?> list) {
-          queue.addAll(list);
-        } else if (o instanceof Map<?, ?> map) {
-          Object publisher = map.get("publisher");
-          if (publisher instanceof List<?> l && !l.isEmpty()) {
-            publisher = l.get(0);
-          }
-          if (publisher instanceof Map<?, ?> p && p.get("name") instanceof String n) {
-            String name = MainContentText.collapse(n);
-            if (!name.isEmpty()) {
-              return name;
-            }
-          }
-          for (Object v : map.values()) {
-            if (v instanceof Map || v instanceof List) {
-              queue.add(v);
-            }
-          }
-        }
+      String name =
+          MainContentJson.firstInGraph(
+              MainContentJson.parse(script.data()),
+              map -> {
+                Object publisher = map.get("publisher");
+                if (publisher instanceof List<?> l && !l.isEmpty()) {
+                  publisher = l.get(0);
+                }
+                if (publisher instanceof Map<?, ?> p && p.get("name") instanceof String n) {
+                  String collapsed = MainContentText.collapse(n);
+                  return collapsed.isEmpty() ? null : collapsed;
+                }
+                return null;
+              });
+      if (name != null) {
+        return name;
       }
     }
     return null;

@@ -3,9 +3,7 @@ package org.framelens.common.parse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,27 +157,11 @@ final class PublishedDates {
         }
         continue;
       }
-      // Breadth-first over the JSON (@graph, arrays, nested objects), without recursion.
-      Deque<Object> queue = new ArrayDeque<>();
-      queue.add(root);
-      int visited = 0;
-      while (!queue.isEmpty() && visited++ < 10_000) {
-        Object o = queue.poll();
-        if (o instanceof List<?> list) {
-          queue.addAll(list);
-        } else if (o instanceof Map<?, ?> map) {
-          if (map.get("datePublished") instanceof String s) {
-            PublishedDate d = of(s, JSON_LD);
-            if (d != null) {
-              return d;
-            }
-          }
-          for (Object v : map.values()) {
-            if (v instanceof Map || v instanceof List) {
-              queue.add(v);
-            }
-          }
-        }
+      PublishedDate found =
+          MainContentJson.firstInGraph(
+              root, map -> map.get("datePublished") instanceof String s ? of(s, JSON_LD) : null);
+      if (found != null) {
+        return found;
       }
     }
     return null;

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.framelens.common.input.RawDocument;
 import org.framelens.common.input.ReadOutcome;
 import org.framelens.common.lang.LanguageDetection;
@@ -169,9 +168,5 @@ public final class ArticleProcessor {
     public long parse;
     public long detect;
     public long tag;
-
-    public List<Long> asList() {
-      return List.of(parse, detect, tag);
-    }
   }
 }

@@ -3,7 +3,6 @@ package org.framelens.common.lexicon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,11 +187,5 @@ class TaggingTestSetTest {
     f1.forEach(
         (lang, v) ->
             assertThat(v).as("F1 in " + lang + "\n" + report).isGreaterThanOrEqualTo(0.90));
-  }
-
-  static String readResource(String name) throws IOException {
-    try (InputStream in = TaggingTestSetTest.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -26,17 +26,7 @@ class ReportTablesTest {
 
   @BeforeAll
   static void writeTables() throws Exception {
-    // the same settings as the jobs tests' shared session: getOrCreate reuses whichever came first
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("framelens-tests")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate();
+    spark = org.framelens.jobs.SparkTestSession.get();
     full = tmp.resolve("full").toString();
     minimal = tmp.resolve("minimal").toString();
     // written with DuckDB: quicker than Spark for a few rows, and an independent Parquet writer
