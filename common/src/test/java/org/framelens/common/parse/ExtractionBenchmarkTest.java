@@ -52,8 +52,7 @@ class ExtractionBenchmarkTest {
 
   @BeforeAll
   void locate() {
-    for (String candidate :
-        new String[] {"../shared/eval", "../../shared/eval", "/work/shared/eval"}) {
+    for (String candidate : new String[] {"../shared/eval", "../../shared/eval"}) {
       evalDir = EvalPages.locate(Path.of(candidate));
       if (evalDir != null) {
         break;
