@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "How do different outlets, in different languages, frame the same events?",
     subcommands = {
       RunCommand.class,
+      NightlyCommand.class,
+      DigestCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       SamplesCommand.class,
@@ -67,8 +69,39 @@ public final class FramelensCli implements Callable<Integer> {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = FramelensCli.class.getPackage().getImplementationVersion();
-      return new String[] {"framelens " + (v == null ? "dev" : v)};
+      return new String[] {codeVersion()};
     }
+  }
+
+  private static String codeVersion;
+
+  /**
+   * The version and a digest of the jar the code runs from, so a rebuilt jar counts as new code
+   * (nightly re-parses a date when the code changed); "dev" digest when running from classes.
+   */
+  static synchronized String codeVersion() {
+    if (codeVersion == null) {
+      String v = FramelensCli.class.getPackage().getImplementationVersion();
+      String digest = "dev";
+      try {
+        java.net.URL where = FramelensCli.class.getProtectionDomain().getCodeSource().getLocation();
+        java.nio.file.Path p = java.nio.file.Path.of(where.toURI());
+        if (java.nio.file.Files.isRegularFile(p)) {
+          try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+              md.update(buf, 0, n);
+            }
+            digest = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+          }
+        }
+      } catch (Exception e) {
+        digest = "unknown";
+      }
+      codeVersion = "framelens " + (v == null ? "dev" : v) + " " + digest;
+    }
+    return codeVersion;
   }
 }

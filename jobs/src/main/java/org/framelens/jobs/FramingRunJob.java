@@ -41,26 +41,17 @@ public final class FramingRunJob {
   public static RunSummary run(SparkSession spark, RunConfig config) throws IOException {
     long start = System.nanoTime();
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
-    String lexiconText =
-        config.lexicon() == null ? Lexicon.defaultText() : readText(config.lexicon(), hadoopConf);
-    String lexiconSource =
-        config.lexicon() == null ? "(bundled default lexicon)" : config.lexicon();
-    Lexicon lexicon = Lexicon.parse(lexiconText, lexiconSource); // fails fast on the driver
-    String outletsCsv = config.outlets() == null ? null : readText(config.outlets(), hadoopConf);
-    List<String> languages =
-        config.languages().isEmpty()
-            ? ProcessingResources.defaultDetectLanguages(lexicon)
-            : config.languages();
-    ProcessingConfig processing =
-        new ProcessingConfig(
-            lexiconText,
-            lexiconSource,
-            outletsCsv,
-            languages,
+    Prepared prepared =
+        prepare(
+            hadoopConf,
+            config.lexicon(),
+            config.outlets(),
+            config.languages(),
             config.maxDocumentBytes(),
-            config.maxTextChars());
-    // Validate the registry and languages on the driver before any task starts.
-    ProcessingResources.forConfig(processing);
+            config.maxTextChars(),
+            config.parseTimeoutMillis());
+    Lexicon lexicon = prepared.lexicon();
+    ProcessingConfig processing = prepared.processing();
 
     List<InputFile> files = InputListing.list(config.inputs(), hadoopConf);
     PartitionProcessor.StageAccumulators acc =
@@ -70,7 +61,10 @@ public final class FramingRunJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long processStart = System.nanoTime();
-      long records = processed.count();
+      long records;
+      try (ProgressReporter progress = ProgressReporter.start(spark, acc, "run")) {
+        records = processed.count();
+      }
       double processSeconds = (System.nanoTime() - processStart) / 1e9;
 
       Dataset<Row> kept =
@@ -123,6 +117,40 @@ public final class FramingRunJob {
     }
   }
 
+  /** The validated lexicon and what executors build their resources from. */
+  record Prepared(Lexicon lexicon, ProcessingConfig processing) {}
+
+  /**
+   * Reads and validates the lexicon, outlet registry and languages on the driver, so a bad file
+   * fails before any task starts.
+   */
+  static Prepared prepare(
+      Configuration hadoopConf,
+      String lexiconPath,
+      String outletsPath,
+      List<String> languages,
+      long maxDocumentBytes,
+      int maxTextChars,
+      long parseTimeoutMillis)
+      throws IOException {
+    String lexiconText =
+        lexiconPath == null ? Lexicon.defaultText() : readText(lexiconPath, hadoopConf);
+    String lexiconSource = lexiconPath == null ? "(bundled default lexicon)" : lexiconPath;
+    Lexicon lexicon = Lexicon.parse(lexiconText, lexiconSource);
+    String outletsCsv = outletsPath == null ? null : readText(outletsPath, hadoopConf);
+    ProcessingConfig processing =
+        new ProcessingConfig(
+            lexiconText,
+            lexiconSource,
+            outletsCsv,
+            languages.isEmpty() ? ProcessingResources.defaultDetectLanguages(lexicon) : languages,
+            maxDocumentBytes,
+            maxTextChars,
+            parseTimeoutMillis);
+    ProcessingResources.forConfig(processing);
+    return new Prepared(lexicon, processing);
+  }
+
   /** One row per input record; see {@link ProcessedRows}. */
   static Dataset<Row> process(
       SparkSession spark,
@@ -167,6 +195,18 @@ public final class FramingRunJob {
       boolean includeCopies) {
     Dataset<Row> articles = spark.read().parquet(out + "/" + Tables.ARTICLES.name());
     Dataset<Row> hits = spark.read().parquet(out + "/" + Tables.FRAME_HITS.name());
+    writeComparisons(spark, articles, hits, out, frames, lexiconVersion, includeCopies);
+  }
+
+  /** Computes the comparison tables from the given articles and hits and writes them under out. */
+  static void writeComparisons(
+      SparkSession spark,
+      Dataset<Row> articles,
+      Dataset<Row> hits,
+      String out,
+      List<String> frames,
+      String lexiconVersion,
+      boolean includeCopies) {
     Comparisons.Result r =
         Comparisons.compute(spark, articles, hits, frames, lexiconVersion, includeCopies);
     write(r.outletFrames().coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
@@ -197,10 +237,40 @@ public final class FramingRunJob {
     return SparkTables.conform(exploded.select(cols.toArray(new Column[0])), Tables.FRAME_HITS);
   }
 
+  /**
+   * Records that failed a stage, and articles kept but cut at the maximum text length (a limit hit
+   * is always recorded, even when the article survives).
+   */
   static Dataset<Row> quarantine(Dataset<Row> processed) {
-    return SparkTables.conform(
-        processed.filter(col("kind").equalTo(ProcessedRows.QUARANTINED)).select("quarantine.*"),
-        Tables.QUARANTINE);
+    Dataset<Row> failed =
+        SparkTables.conform(
+            processed.filter(col("kind").equalTo(ProcessedRows.QUARANTINED)).select("quarantine.*"),
+            Tables.QUARANTINE);
+    Dataset<Row> cut =
+        processed
+            .filter(
+                col("kind")
+                    .equalTo(ProcessedRows.ARTICLE)
+                    .and(col("article.text_truncated").equalTo(true)))
+            .select(
+                col("article.source_file").as("source_file"),
+                col("article.source_offset").as("source_offset"),
+                col("article.url").as("url"),
+                org.apache.spark.sql.functions.lit("limit").as("stage"),
+                org.apache.spark.sql.functions.lit("text_truncated").as("error_class"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .concat(
+                        org.apache.spark.sql.functions.lit("text cut at "),
+                        col("article.text_chars").cast("string"),
+                        org.apache.spark.sql.functions.lit(
+                            " characters (--max-text-chars); the article is kept with"
+                                + " text_truncated = true"))
+                    .as("message"),
+                col("article.crawl_date").as("crawl_date"));
+    return failed.unionByName(SparkTables.conform(cut, Tables.QUARANTINE));
   }
 
   private static Map<String, Long> countBy(Dataset<Row> ds, String column) {

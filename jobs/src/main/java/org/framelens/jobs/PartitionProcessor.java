@@ -71,6 +71,13 @@ final class PartitionProcessor implements Iterator<Row> {
       return false;
     }
     pending = ProcessedRows.toRow(processor.process(outcome));
+    acc.records.add(1);
+    String kind = pending.getString(0);
+    if (kind.equals(ProcessedRows.ARTICLE)) {
+      acc.articles.add(1);
+    } else if (kind.equals(ProcessedRows.QUARANTINED)) {
+      acc.quarantined.add(1);
+    }
     return true;
   }
 
@@ -98,6 +105,12 @@ final class PartitionProcessor implements Iterator<Row> {
   }
 
   private void open(InputFile file) {
+    if (file.size() == 0) {
+      current =
+          java.util.List.<ReadOutcome>of(ReadOutcome.Failed.emptyFile(file.path(), file.modified()))
+              .iterator();
+      return;
+    }
     Path path = new Path(file.path());
     InputStream in = null;
     try {
@@ -162,8 +175,14 @@ final class PartitionProcessor implements Iterator<Row> {
     final LongAccumulator parseNanos;
     final LongAccumulator detectNanos;
     final LongAccumulator tagNanos;
+    final LongAccumulator records;
+    final LongAccumulator articles;
+    final LongAccumulator quarantined;
 
     StageAccumulators(org.apache.spark.SparkContext sc) {
+      records = sc.longAccumulator("records_read");
+      articles = sc.longAccumulator("articles_extracted");
+      quarantined = sc.longAccumulator("records_quarantined");
       readNanos = sc.longAccumulator("read_nanos");
       parseNanos = sc.longAccumulator("parse_nanos");
       detectNanos = sc.longAccumulator("detect_nanos");

@@ -75,6 +75,7 @@ final class ProcessedRows {
               r.contentType(),
               r.text(),
               r.textChars(),
+              r.textTruncated(),
               r.tokenCount(),
               r.contentDigest(),
               r.sourceFile(),

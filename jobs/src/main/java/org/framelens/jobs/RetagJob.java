@@ -71,7 +71,8 @@ public final class RetagJob {
                 ? ProcessingResources.defaultDetectLanguages(lexicon)
                 : config.languages(),
             ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS);
+            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+            ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS);
     ProcessingResources.forConfig(processing);
 
     Dataset<Row> articles =

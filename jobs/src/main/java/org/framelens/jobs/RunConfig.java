@@ -9,6 +9,7 @@ import java.util.List;
  * @param outlets outlet registry CSV path, or null for none
  * @param languages languages Lingua chooses between, or empty for the default set
  * @param includeCopies count near-duplicate copies in the comparison tables too
+ * @param parseTimeoutMillis a document whose parse takes longer is quarantined
  */
 public record RunConfig(
     List<String> inputs,
@@ -18,9 +19,32 @@ public record RunConfig(
     List<String> languages,
     long maxDocumentBytes,
     int maxTextChars,
-    boolean includeCopies) {
+    boolean includeCopies,
+    long parseTimeoutMillis) {
   public RunConfig {
     inputs = List.copyOf(inputs);
     languages = List.copyOf(languages);
+  }
+
+  /** With the default parse timeout. */
+  public RunConfig(
+      List<String> inputs,
+      String output,
+      String lexicon,
+      String outlets,
+      List<String> languages,
+      long maxDocumentBytes,
+      int maxTextChars,
+      boolean includeCopies) {
+    this(
+        inputs,
+        output,
+        lexicon,
+        outlets,
+        languages,
+        maxDocumentBytes,
+        maxTextChars,
+        includeCopies,
+        org.framelens.common.pipeline.ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS);
   }
 }

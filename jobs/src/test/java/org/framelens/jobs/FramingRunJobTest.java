@@ -341,6 +341,9 @@ class FramingRunJobTest {
   @Test
   void theTablesHaveTheDeclaredColumnsAndReadBackIdenticallyWithDuckDb() throws Exception {
     for (var t : Tables.ALL) {
+      if (t == Tables.RUNS) {
+        continue; // written by nightly only
+      }
       assertThat(table(t.name()).columns()).containsExactlyInAnyOrderElementsOf(t.columnNames());
     }
     List<String> fromSpark = new ArrayList<>();
@@ -428,7 +431,8 @@ class FramingRunJobTest {
     List<Row> q = spark.read().parquet(o + "/quarantine").collectAsList();
     assertThat(q)
         .extracting(r -> new File(r.getString(0)).getName() + ":" + r.getString(3))
-        .containsExactlyInAnyOrder("cut.warc.gz:read", "garbage.warc.gz:read", "broken.pdf:parse");
+        .containsExactlyInAnyOrder(
+            "cut.warc.gz:read", "garbage.warc.gz:read", "broken.pdf:parse", "empty.warc:read");
     assertThat(q).allSatisfy(r -> assertThat(r.getString(5)).isNotBlank());
     long keptFromCut =
         spark
@@ -444,7 +448,7 @@ class FramingRunJobTest {
                 .filter(col("outlet").equalTo("some-outlet"))
                 .count())
         .isEqualTo(1);
-    assertThat(s.quarantined()).isEqualTo(3);
+    assertThat(s.quarantined()).isEqualTo(4);
   }
 
   @Test

@@ -25,6 +25,11 @@ public sealed interface ReadOutcome {
       String message)
       implements ReadOutcome {
 
+    /** An input file without a single byte: recorded, so no input goes unaccounted for. */
+    public static Failed emptyFile(String sourceFile, Instant modified) {
+      return new Failed(sourceFile, null, null, modified, "empty_file", "the file is empty");
+    }
+
     /** A document over the size limit. */
     public static Failed tooLarge(
         String sourceFile, Long sourceOffset, String url, Instant crawlTime, long limit) {
@@ -33,7 +38,7 @@ public sealed interface ReadOutcome {
           sourceOffset,
           url,
           crawlTime,
-          "DocumentTooLarge",
+          "too_large",
           "document larger than the limit of " + limit + " bytes");
     }
   }

@@ -29,25 +29,36 @@ import org.xml.sax.SAXException;
  */
 public final class ArticleParser {
   private final int maxTextChars;
+  private final long timeoutMillis;
   private final AutoDetectParser autoParser = new AutoDetectParser();
   private final Detector detector = autoParser.getDetector();
   private final MainContentExtractor extractor = new MainContentExtractor();
   private final Charsets charsets = new Charsets();
 
   public ArticleParser(int maxTextChars) {
+    this(maxTextChars, 0);
+  }
+
+  /**
+   * @param timeoutMillis a parse taking longer throws {@link ParseDeadline.ParseTimeoutException};
+   *     zero for no limit
+   */
+  public ArticleParser(int maxTextChars, long timeoutMillis) {
     this.maxTextChars = maxTextChars;
+    this.timeoutMillis = timeoutMillis;
   }
 
   public ParsedDocument parse(RawDocument doc)
       throws IOException, TikaException, SAXException, NotADocumentException {
+    ParseDeadline deadline = ParseDeadline.in(timeoutMillis);
     String type = detectType(doc);
     if ("text/html".equals(type) || "application/xhtml+xml".equals(type)) {
-      return parseHtml(doc, type);
+      return parseHtml(doc, type, deadline);
     }
     if (!DocumentTypes.isDocument(type)) {
       throw new NotADocumentException(type);
     }
-    return parseOther(doc, type);
+    return parseOther(doc, type, deadline);
   }
 
   private String detectType(RawDocument doc) throws IOException {
@@ -77,34 +88,41 @@ public final class ArticleParser {
     return slash < 0 ? path : path.substring(slash + 1);
   }
 
-  private ParsedDocument parseHtml(RawDocument doc, String type) {
+  private ParsedDocument parseHtml(RawDocument doc, String type, ParseDeadline deadline) {
     Charset charset =
         charsets.choose(doc.body(), DocumentTypes.charsetParameter(doc.declaredContentType()));
     String html = Charsets.decode(doc.body(), charset);
-    MainContentExtractor.Extracted e = extractor.extract(html, doc.url());
+    MainContentExtractor.Extracted e = extractor.extract(html, doc.url(), deadline);
+    List<String> paragraphs = new ArrayList<>(e.paragraphs());
+    List<String> kept = truncate(paragraphs);
     return new ParsedDocument(
         type,
         e.title(),
         e.author(),
         e.published(),
-        truncate(new ArrayList<>(e.paragraphs())),
+        kept,
         charset.name(),
         e.publishedSource(),
         e.siteName(),
-        e.canonicalUrl());
+        e.canonicalUrl(),
+        truncated(paragraphs, kept));
   }
 
-  private ParsedDocument parseOther(RawDocument doc, String type)
+  private ParsedDocument parseOther(RawDocument doc, String type, ParseDeadline deadline)
       throws IOException, TikaException, SAXException {
     Metadata metadata = new Metadata();
     metadata.set(Metadata.CONTENT_TYPE, type);
     BodyContentHandler handler = new BodyContentHandler(maxTextChars);
-    try (InputStream in = new ByteArrayInputStream(doc.body())) {
-      autoParser.parse(in, handler, metadata, new ParseContext());
-    } catch (SAXException e) {
+    boolean limitReached = false;
+    // AutoDetectParser wraps the handler in Tika's SecureContentHandler (zip bomb: output/input
+    // ratio and nesting limits); Tika's XML parsers have external entities and DTDs disabled.
+    try (InputStream in = deadline.watch(new ByteArrayInputStream(doc.body()))) {
+      autoParser.parse(in, deadline.watch(handler), metadata, new ParseContext());
+    } catch (SAXException | TikaException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
         throw e;
       }
+      limitReached = true;
     }
     List<String> paragraphs = paragraphs(handler.toString());
     String title = clean(metadata.get(TikaCoreProperties.TITLE));
@@ -113,6 +131,7 @@ public final class ArticleParser {
     } else if (title != null && !paragraphs.isEmpty() && sameText(paragraphs.get(0), title)) {
       paragraphs.remove(0);
     }
+    List<String> kept = truncate(paragraphs);
     java.time.Instant published = Dates.parse(metadata.get(TikaCoreProperties.CREATED));
     String author = clean(metadata.get(TikaCoreProperties.CREATOR));
     return new ParsedDocument(
@@ -120,11 +139,18 @@ public final class ArticleParser {
         title,
         author,
         published,
-        truncate(paragraphs),
+        kept,
         null,
         published == null ? null : "document",
         null,
-        null);
+        null,
+        limitReached || truncated(paragraphs, kept));
+  }
+
+  private static boolean truncated(List<String> all, List<String> kept) {
+    return kept.size() < all.size()
+        || (!kept.isEmpty()
+            && kept.get(kept.size() - 1).length() < all.get(kept.size() - 1).length());
   }
 
   /** Splits extracted text into trimmed, non-empty paragraphs with inner whitespace collapsed. */

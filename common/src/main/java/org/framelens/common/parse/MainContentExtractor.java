@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -265,18 +264,31 @@ public final class MainContentExtractor {
    * empty or unparseable input.
    */
   public Extracted extract(String html, String baseUrl) {
+    return extract(html, baseUrl, ParseDeadline.NONE);
+  }
+
+  /**
+   * As {@link #extract(String, String)}, stopped by {@link ParseDeadline.ParseTimeoutException}
+   * when the deadline passes.
+   */
+  public Extracted extract(String html, String baseUrl, ParseDeadline deadline) {
     if (html == null || html.isBlank()) {
       return EMPTY;
     }
     try {
-      return doExtract(html, baseUrl == null ? "" : baseUrl);
+      return doExtract(html, baseUrl == null ? "" : baseUrl, deadline);
+    } catch (ParseDeadline.ParseTimeoutException e) {
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       return EMPTY;
     }
   }
 
-  private Extracted doExtract(String html, String baseUrl) {
-    Document doc = Jsoup.parse(html, baseUrl);
+  private Extracted doExtract(String html, String baseUrl, ParseDeadline deadline) {
+    Document doc =
+        org.jsoup.parser.Parser.htmlParser()
+            .parseInput(deadline.watch(new java.io.StringReader(html)), baseUrl);
+    deadline.check();
     String title = MainContentMetadata.title(doc);
     PublishedDate date = PublishedDates.find(doc, baseUrl, title);
     Extracted meta =
@@ -294,7 +306,9 @@ public final class MainContentExtractor {
       return meta;
     }
     Stats before = Stats.of(body);
+    deadline.check();
     clean(body, before);
+    deadline.check();
     Stats stats = Stats.of(body);
     List<Element> roots = chooseRoots(body, stats);
     List<Block> blocks = new ArrayList<>();

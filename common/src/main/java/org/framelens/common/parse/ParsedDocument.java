@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param paragraphs main text, one entry per paragraph, headline not repeated at the top
  * @param publishedAt publication time from the document itself, null when it says none
+ * @param textTruncated the text was cut at the maximum length
  */
 public record ParsedDocument(
     String contentType,
@@ -19,7 +20,8 @@ public record ParsedDocument(
     String charset,
     String publishedSource,
     String siteName,
-    String canonicalUrl) {
+    String canonicalUrl,
+    boolean textTruncated) {
 
   public ParsedDocument {
     paragraphs = List.copyOf(paragraphs);

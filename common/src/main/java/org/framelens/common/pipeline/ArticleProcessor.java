@@ -27,7 +27,9 @@ public final class ArticleProcessor {
 
   public ArticleProcessor(ProcessingResources resources) {
     this.resources = resources;
-    this.parser = new ArticleParser(resources.config().maxTextChars());
+    this.parser =
+        new ArticleParser(
+            resources.config().maxTextChars(), resources.config().parseTimeoutMillis());
     this.tagger = new FrameTagger(resources.lexicon(), resources.languages());
   }
 
@@ -119,6 +121,7 @@ public final class ArticleProcessor {
             parsed.contentType(),
             text,
             text.length(),
+            parsed.textTruncated(),
             tagged.tokenCount(),
             digest,
             doc.sourceFile(),
@@ -144,7 +147,7 @@ public final class ArticleProcessor {
   }
 
   private static Processed quarantine(RawDocument doc, String stage, Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    String message = describe(e);
     if (message.length() > 1000) {
       message = message.substring(0, 1000) + "…";
     }
@@ -154,9 +157,49 @@ public final class ArticleProcessor {
             doc.sourceOffset(),
             doc.url(),
             stage,
-            e.getClass().getSimpleName(),
+            reasonCode(e),
             message,
             doc.crawlDate()));
+  }
+
+  /**
+   * What went wrong, the same on every run: Tika's wrappers say only "Illegal IOException from
+   * PDFParser@1a2b3c", so the message is the wrapper's plus the innermost cause's, with object
+   * identity hashes removed (a rerun must produce an identical quarantine table).
+   */
+  static String describe(Throwable e) {
+    String top = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = top;
+    if (root != e) {
+      String inner = root.getMessage() == null ? "" : ": " + root.getMessage();
+      message = top + " (caused by " + root.getClass().getSimpleName() + inner + ")";
+    }
+    return message.replaceAll("@[0-9a-f]{4,}", "");
+  }
+
+  /** A reason code for the limits, the exception's class name for everything else. */
+  static String reasonCode(Throwable e) {
+    if (e instanceof org.framelens.common.parse.ParseDeadline.ParseTimeoutException) {
+      return "parse_timeout";
+    }
+    // Tika's SecureContentHandler reports an expanding archive as "Suspected zip bomb", wrapped
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c.getMessage() != null
+          && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
+        return "zip_bomb";
+      }
+    }
+    if (e instanceof StackOverflowError) {
+      return "too_deeply_nested";
+    }
+    if (e instanceof OutOfMemoryError) {
+      return "out_of_memory";
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static LocalDate date(Instant t) {

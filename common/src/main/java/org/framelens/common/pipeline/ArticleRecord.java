@@ -21,6 +21,7 @@ public record ArticleRecord(
     String contentType,
     String text,
     int textChars,
+    boolean textTruncated,
     int tokenCount,
     String contentDigest,
     String sourceFile,

@@ -76,6 +76,11 @@ public final class Tables {
                   "extracted main text of the body, paragraphs separated by newlines"),
               required("text_chars", INT, "number of characters of text"),
               required(
+                  "text_truncated",
+                  BOOLEAN,
+                  "true when the extracted text was cut at the maximum length (--max-text-chars);"
+                      + " the quarantine table has a row for it too"),
+              required(
                   "token_count", INT, "word tokens in title and text, as the tagger counts them"),
               required(
                   "content_digest",
@@ -250,13 +255,73 @@ public final class Tables {
               required("source_file", STRING, "input file"),
               optional("source_offset", LONG, "byte offset of the record in the file, when known"),
               optional("url", STRING, "URL of the record, when known"),
-              required("stage", STRING, "read, parse, detect, tag or write"),
-              required("error_class", STRING, "exception class or reason code"),
+              required(
+                  "stage",
+                  STRING,
+                  "read, parse, detect or tag (the record was dropped), or limit (the article was"
+                      + " kept, cut at --max-text-chars)"),
+              required(
+                  "error_class",
+                  STRING,
+                  "exception class or reason code (too_large, parse_timeout, zip_bomb,"
+                      + " text_truncated ...)"),
               required("message", STRING, "what went wrong"),
               optional("crawl_date", DATE, "crawl date of the record, when known")),
           List.of());
 
+  public static final TableSchema RUNS =
+      new TableSchema(
+          "runs",
+          "one nightly run (or skip) for one date: what it read, with which lexicon and code, what"
+              + " it produced; appended, never rewritten",
+          List.of(
+              required("run_id", STRING, "unique id of the run: start time and a random suffix"),
+              required("date", DATE, "the crawl date the run processed (--date)"),
+              required(
+                  "mode",
+                  STRING,
+                  "parse (documents parsed), retag (stored text tagged with a new lexicon), or"
+                      + " skip (inputs, lexicon and code unchanged since the last successful run)"),
+              required("status", STRING, "succeeded, skipped or failed"),
+              required("started_at", TIMESTAMP, "start of the run (UTC)"),
+              required("ended_at", TIMESTAMP, "end of the run (UTC)"),
+              required("input_files", INT, "number of input files for the date"),
+              required("input_bytes", LONG, "their total size in bytes"),
+              required(
+                  "inputs_digest",
+                  STRING,
+                  "SHA-256 over the sorted (relative path, size, SHA-256 of content) of every input"
+                      + " file"),
+              required(
+                  "inputs",
+                  STRING,
+                  "JSON array of {path, size, sha256}, one object per input file"),
+              required("lexicon_version", STRING, "content hash of the lexicon used"),
+              required("code_version", STRING, "framelens version that ran"),
+              required(
+                  "config_digest",
+                  STRING,
+                  "hash of the other settings that change results (outlet registry, languages,"
+                      + " limits, copies)"),
+              required("records_read", LONG, "input records read (parse mode), else 0"),
+              required("articles", LONG, "articles written for the date"),
+              required("frame_hits", LONG, "frame hits written for the date"),
+              required("quarantined", LONG, "quarantine rows written for the date"),
+              required(
+                  "retagged_dates",
+                  INT,
+                  "other dates whose hits were retagged because the lexicon changed"),
+              optional("message", STRING, "why the run failed or was skipped, else null")),
+          List.of());
+
   public static final List<TableSchema> ALL =
       List.of(
-          ARTICLES, FRAME_HITS, OUTLET_FRAMES, OUTLET_PAIRS, FRAME_TERMS, STORY_FRAMES, QUARANTINE);
+          ARTICLES,
+          FRAME_HITS,
+          OUTLET_FRAMES,
+          OUTLET_PAIRS,
+          FRAME_TERMS,
+          STORY_FRAMES,
+          QUARANTINE,
+          RUNS);
 }

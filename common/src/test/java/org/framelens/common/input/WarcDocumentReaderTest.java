@@ -221,8 +221,7 @@ class WarcDocumentReaderTest {
     }
     assertThat(outcomes.get(0))
         .isInstanceOfSatisfying(
-            ReadOutcome.Failed.class,
-            f -> assertThat(f.errorClass()).isEqualTo("DocumentTooLarge"));
+            ReadOutcome.Failed.class, f -> assertThat(f.errorClass()).isEqualTo("too_large"));
     assertThat(outcomes.get(1)).isInstanceOf(ReadOutcome.Document.class);
   }
 }
