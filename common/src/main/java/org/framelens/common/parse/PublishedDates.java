@@ -67,14 +67,20 @@ final class PublishedDates {
    * @param title the page's headline, to find the h1 the byline sits next to
    */
   static PublishedDate find(Document doc, String url, String title) {
+    PublishedDate headline = fromHeadline(doc, title);
+    PublishedDate byline = fromDateElements(doc);
+    PublishedDate confirmed = confirmed(doc, headline, byline);
+    if (confirmed != null) {
+      return confirmed;
+    }
     List<PublishedDate> found = new ArrayList<>();
     add(found, fromMeta(doc));
     add(found, fromJsonLd(doc));
     add(found, fromItemprop(doc));
     add(found, fromTimeElements(doc));
     add(found, fromAnyTime(doc));
-    add(found, fromDateElements(doc));
-    add(found, fromHeadline(doc, title));
+    add(found, byline);
+    add(found, headline);
     add(found, fromUrl(url));
     if (found.isEmpty()) {
       add(found, fromBodyText(doc));
@@ -108,6 +114,127 @@ final class PublishedDates {
       }
     }
     return best;
+  }
+
+  /**
+   * The first of the dates written for readers (next to the headline, then in a dated byline) that
+   * one of the page's machine-readable dates also names, publication or modification: the date the
+   * page shows as its own, in the machine date's precision. A page that shows its last revision
+   * date shows that one; a UTC timestamp whose day differs from the shown one is not used. A
+   * modification date before the page's machine publication date is inconsistent and confirms
+   * nothing, and a shown date before the page's own publication date (meta, else JSON-LD) is not
+   * taken unless that date is a UTC timestamp of the next day. Null when no shown date is
+   * confirmed.
+   */
+  static PublishedDate confirmed(Document doc, PublishedDate... visible) {
+    List<PublishedDate> machine = null;
+    PublishedDate own = null;
+    for (PublishedDate v : visible) {
+      if (v == null) {
+        continue;
+      }
+      if (machine == null) {
+        machine = machineDates(doc);
+        own = fromMeta(doc);
+        if (own == null) {
+          own = fromJsonLd(doc);
+        }
+      }
+      if (own != null && v.localDate().isBefore(own.localDate()) && !dayBeforeInUtc(v, own)) {
+        // Shown before the page's own publication: a copied byline (a wire story republished
+        // with its original dateline), not this page's date.
+        continue;
+      }
+      for (PublishedDate m : machine) {
+        if (m.localDate().equals(v.localDate())) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code shown} is the day before {@code own} and {@code own} is a UTC timestamp: the
+   * page's own clock may still have been on the day before.
+   */
+  private static boolean dayBeforeInUtc(PublishedDate shown, PublishedDate own) {
+    return (own.offset() == null || own.offset().equals(ZoneOffset.UTC))
+        && shown.localDate().plusDays(1).equals(own.localDate());
+  }
+
+  /** Meta names of modification dates, read only to confirm a date shown to readers. */
+  private static final List<String> MODIFIED_META_KEYS =
+      List.of(
+          "article:modified_time",
+          "og:updated_time",
+          "og:article:modified_time",
+          "article:modified",
+          "datemodified",
+          "lastmod",
+          "last-modified",
+          "dc.date.modified",
+          "dcterms.modified");
+
+  private static final String[] JSON_LD_PUBLISHED = {"datePublished", "dateCreated"};
+  private static final String[] JSON_LD_MODIFIED = {"dateModified"};
+
+  /**
+   * The page's machine-readable publication dates (every meta tag of {@link #META_KEYS}, JSON-LD
+   * datePublished / dateCreated anywhere in the graph, itemprop datePublished / dateCreated, {@code
+   * <time datetime>} outside comments), then its modification dates (meta tags, JSON-LD and
+   * itemprop dateModified) that are not before the first publication date.
+   */
+  static List<PublishedDate> machineDates(Document doc) {
+    List<PublishedDate> out = new ArrayList<>();
+    List<PublishedDate> modified = new ArrayList<>();
+    for (Element meta : doc.select("meta[content]")) {
+      String key = metaName(meta);
+      if (META_KEYS.contains(key)) {
+        add(out, of(meta.attr("content"), META));
+      } else if (MODIFIED_META_KEYS.contains(key)) {
+        add(modified, of(meta.attr("content"), META));
+      }
+    }
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      Object root = MainContentJson.parse(script.data());
+      MainContentJson.firstInGraph(
+          root,
+          map -> {
+            jsonDates(map, JSON_LD_PUBLISHED, out);
+            jsonDates(map, JSON_LD_MODIFIED, modified);
+            return null;
+          });
+    }
+    for (Element e : doc.select("[itemprop][datetime], [itemprop][content]")) {
+      String prop = e.attr("itemprop");
+      String value = e.hasAttr("datetime") ? e.attr("datetime") : e.attr("content");
+      if (prop.equals("datePublished") || prop.equals("dateCreated")) {
+        add(out, of(value, e.nameIs("meta") ? META : TIME));
+      } else if (prop.equals("dateModified")) {
+        add(modified, of(value, e.nameIs("meta") ? META : TIME));
+      }
+    }
+    for (Element e : doc.select("time[datetime]")) {
+      if (!inComments(e) && !e.attr("itemprop").equals("dateModified")) {
+        add(out, of(e.attr("datetime"), TIME));
+      }
+    }
+    LocalDate published = out.isEmpty() ? null : out.get(0).localDate();
+    for (PublishedDate m : modified) {
+      if (published == null || !m.localDate().isBefore(published)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static void jsonDates(Map<?, ?> map, String[] keys, List<PublishedDate> out) {
+    for (String k : keys) {
+      if (map.get(k) instanceof String s) {
+        add(out, of(s, JSON_LD));
+      }
+    }
   }
 
   private static void add(List<PublishedDate> found, PublishedDate d) {

@@ -203,6 +203,86 @@ class PublishedDatesTest {
   }
 
   @Test
+  void shownDateThatIsTheModificationDateWinsOverTheEarlierPublicationMeta() {
+    var x =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2021-11-29T14:13:37+00:00\">"
+                + "<meta property=\"article:modified_time\" content=\"2022-01-12T14:27:30+00:00\">",
+            "<article><h1>Choir fills the old mill</h1><p>Anna Berger, 12.01.2022</p>"
+                + BODY
+                + "</article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2022, 1, 12));
+    assertThat(x.published()).isEqualTo(Instant.parse("2022-01-12T14:27:30Z"));
+    assertThat(x.publishedSource()).isEqualTo("meta");
+  }
+
+  @Test
+  void shownDateConfirmedByJsonLdDateModifiedWins() {
+    var x =
+        extract(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"datePublished\":\"2019-06-17T00:00:00+00:00\","
+                + "\"dateModified\":\"2020-06-04T16:41:46+00:00\"}</script>",
+            "<article><h1>Choir fills the old mill</h1><div class=\"post-meta\">June 4, 2020</div>"
+                + BODY
+                + "</article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2020, 6, 4));
+    assertThat(x.publishedSource()).isEqualTo("json-ld");
+  }
+
+  @Test
+  void shownDateKeepsThePageLocalDayOfAUtcTimestampFromTheDayBefore() {
+    // 23:50 UTC on 3 May is already 4 May on the page's own clock: the page shows 4 May.
+    var x =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2022-05-03T23:50:00Z\">"
+                + "<meta name=\"dcterms.date\" content=\"2022-05-04T01:50:00+02:00\">",
+            "<article><h1>Choir fills the old mill</h1><p>4. Mai 2022</p>" + BODY + "</article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2022, 5, 4));
+  }
+
+  @Test
+  void shownDateNamedByNoMachineDateDoesNotOverrideTheMetaDate() {
+    var x =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2021-03-08T11:15:28Z\">"
+                + "<meta itemprop=\"datePublished\" content=\"2021-03-08T11:15:28Z\">",
+            "<article><h1>Choir fills the old mill</h1><p>Updated 14 March 2021</p>"
+                + BODY
+                + "</article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2021, 3, 8));
+  }
+
+  @Test
+  void copiedBylineDateBeforeThePagesOwnPublicationIsNotTaken() {
+    // A wire story republished a day later with the agency's dated byline kept verbatim.
+    var x =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2023-10-19T06:30:00-04:00\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"datePublished\":\"2023-10-19T06:30:00-04:00\"}</script>",
+            "<article><h1>Choir fills the old mill</h1><p>By Wire Staff"
+                + " <time datetime=\"2023-10-18T16:20:00Z\">October 18, 2023 4:20 PM UTC</time></p>"
+                + BODY
+                + "</article>",
+            "https://news.example/2023/10/19/choir");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2023, 10, 19));
+    assertThat(x.published()).isEqualTo(Instant.parse("2023-10-19T10:30:00Z"));
+  }
+
+  @Test
+  void modificationDateBeforeThePublicationDateConfirmsNothing() {
+    var x =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2022-12-25T11:00:00+00:00\">"
+                + "<meta property=\"article:modified_time\" content=\"2022-12-07T09:10:00+00:00\">",
+            "<article><h1>Choir fills the old mill</h1><p>Anna Berger 2022-12-07 10:10</p>"
+                + BODY
+                + "</article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2022, 12, 25));
+  }
+
+  @Test
   void dateInTheUrlIsTheLastResort() {
     var x =
         extract(
