@@ -69,7 +69,8 @@ final class PublishedDates {
   static PublishedDate find(Document doc, String url, String title) {
     PublishedDate headline = fromHeadline(doc, title);
     PublishedDate byline = fromDateElements(doc);
-    PublishedDate confirmed = confirmed(doc, headline, byline);
+    PublishedDate labelled = fromLabel(doc);
+    PublishedDate confirmed = confirmed(doc, labelled, headline, byline);
     if (confirmed != null) {
       return confirmed;
     }
@@ -79,6 +80,7 @@ final class PublishedDates {
     add(found, fromItemprop(doc));
     add(found, fromTimeElements(doc));
     add(found, fromAnyTime(doc));
+    add(found, labelled);
     add(found, byline);
     add(found, headline);
     add(found, fromUrl(url));
@@ -438,6 +440,65 @@ final class PublishedDates {
       }
     }
     return null;
+  }
+
+  /** Words that label a publication date for readers, in the languages of {@link TextDates}. */
+  private static final Pattern PUBLISHED_LABEL =
+      Pattern.compile(
+          "(?<!\\p{L})(?:erschienen|ver(?:ö|oe)ffentlicht|publiziert|published|posted|publicado|publicada"
+              + "|publié|publiée|publie|pubblicato|publicado em|opublikowano|datum|date)"
+              + "(?:\\s+(?:am|on|el|le|il|em|den|dnia))?\\s*:?\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final int LABEL_REACH = 40;
+
+  /**
+   * A date written right after a label that names it the publication date ("Erschienen am:
+   * 13.10.2021", "Published on 4 May 2022", "Datum: 18.10.2021") anywhere in the page's visible
+   * text, footers included.
+   */
+  static PublishedDate fromLabel(Document doc) {
+    if (doc.body() == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e) {
+              if (isCode(e) || e.nameIs("select") || hidden(e)) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+            } else if (node instanceof TextNode t && !t.isBlank()) {
+              text.append(t.text()).append(' ');
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        doc.body());
+    String t = MainContentText.collapse(text);
+    Matcher m = PUBLISHED_LABEL.matcher(t);
+    while (m.find()) {
+      String after = t.substring(m.end(), Math.min(t.length(), m.end() + LABEL_REACH));
+      LocalDate d = TextDates.startingDate(after);
+      if (d != null && plausible(d)) {
+        return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
+      }
+    }
+    return null;
+  }
+
+  /** An element with the {@code hidden} attribute or an inline {@code display:none}. */
+  private static boolean hidden(Element e) {
+    return e.hasAttr("hidden")
+        || e.hasAttr("style")
+            && e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
   }
 
   private static final int BODY_TEXT_LIMIT = 5000;

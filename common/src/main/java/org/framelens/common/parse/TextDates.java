@@ -68,6 +68,14 @@ final class TextDates {
 
   /** The first date written in {@code text}, or null. */
   static LocalDate find(String text) {
+    Found f = first(text);
+    return f == null ? null : f.date();
+  }
+
+  /** A date and the index in the text where it is written. */
+  private record Found(LocalDate date, int at) {}
+
+  private static Found first(String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -102,10 +110,39 @@ final class TextDates {
       }
       if (d != null) {
         best = d;
+        bestAt = m.start();
         break;
       }
     }
-    return best;
+    return best == null ? null : new Found(best, bestAt);
+  }
+
+  private static final Pattern LEADING =
+      Pattern.compile("^[^\\p{L}\\d]{0,3}(?:\\p{L}{2,12},?\\s+)?");
+
+  /**
+   * The date {@code text} starts with, allowing a weekday name before it ("Freitag, 21.10.2023"),
+   * or null.
+   */
+  static LocalDate startingDate(String text) {
+    if (text == null) {
+      return null;
+    }
+    for (int skip = 0; skip < 2; skip++) {
+      String t = text;
+      if (skip == 1) {
+        Matcher lead = LEADING.matcher(text);
+        if (!lead.find() || lead.end() == 0) {
+          return null;
+        }
+        t = text.substring(lead.end());
+      }
+      Found f = first(t);
+      if (f != null && f.at() == 0) {
+        return f.date();
+      }
+    }
+    return null;
   }
 
   private static String lower(String s) {

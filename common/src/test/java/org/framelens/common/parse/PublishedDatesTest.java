@@ -283,6 +283,58 @@ class PublishedDatesTest {
   }
 
   @Test
+  void dateLabelledAsPublishedInTheFooterIsRead() {
+    var x =
+        extract(
+            "",
+            "<article><h1>Choir fills the old mill</h1>"
+                + BODY
+                + "</article><footer><p>Letzte Änderung: 31.10.2023<br>Erschienen am: 01.11.2023"
+                + "</p></footer>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2023, 11, 1));
+    assertThat(x.publishedSource()).isEqualTo("text");
+  }
+
+  @Test
+  void labelledDateOutranksAnUnlabelledBylineDate() {
+    var x =
+        extract(
+            "",
+            "<article><div class=\"meta\">Stand 14.10.2021</div>"
+                + BODY
+                + "<div><span>Datum:</span> <span>18.10.2021</span></div></article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2021, 10, 18));
+  }
+
+  @Test
+  void labelledDateConfirmedByATimeElementWinsOverTheUtcMetaDay() {
+    var x =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2023-11-09T05:30:59Z\">",
+            "<article><h1>Choir fills the old mill</h1>"
+                + "<div class=\"byline\">Staff reports</div>"
+                + BODY
+                + "<p>PUBLISHED: <time datetime=\"2023-11-08 23:30:59\">November 8, 2023 at 11:30"
+                + " p.m.</time></p></article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2023, 11, 8));
+    assertThat(x.publishedSource()).isEqualTo("time");
+  }
+
+  @Test
+  void hiddenLabelledDatesAreIgnored() {
+    var doc =
+        org.jsoup.Jsoup.parse(
+            "<body><h1>Choir fills the old mill</h1>"
+                + BODY
+                + "<ul><li><div style=\"display: none\">Published 21 July 2017</div>"
+                + "<a href=\"/other\">Another story</a></li>"
+                + "<li><div hidden>Erschienen am 3. Mai 2018</div></li></ul></body>");
+    assertThat(PublishedDates.fromLabel(doc)).isNull();
+    doc.select("[style], [hidden]").removeAttr("style").removeAttr("hidden");
+    assertThat(PublishedDates.fromLabel(doc).localDate()).isEqualTo(LocalDate.of(2017, 7, 21));
+  }
+
+  @Test
   void dateInTheUrlIsTheLastResort() {
     var x =
         extract(

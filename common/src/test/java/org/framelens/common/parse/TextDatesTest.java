@@ -32,6 +32,16 @@ class TextDatesTest {
   }
 
   @Test
+  void startingDateReadsOnlyADateAtTheStartAfterAnOptionalWeekday() {
+    assertThat(TextDates.startingDate("21.10.2023 um 14:09")).isEqualTo(D);
+    assertThat(TextDates.startingDate(" Samstag, 21. Oktober 2023")).isEqualTo(D);
+    assertThat(TextDates.startingDate("October 21, 2023 at 9:00 a.m.")).isEqualTo(D);
+    assertThat(TextDates.startingDate("by Anna Berger, 21.10.2023")).isNull();
+    assertThat(TextDates.startingDate("in the spring")).isNull();
+    assertThat(TextDates.startingDate(null)).isNull();
+  }
+
+  @Test
   void leavesSlashDatesVersionNumbersAndImpossibleDatesAlone() {
     assertThat(TextDates.find("10/21/2023")).isNull();
     assertThat(TextDates.find("Build 4.1.2.2023 released")).isNull();
