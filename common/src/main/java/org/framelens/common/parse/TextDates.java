@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads dates written for readers in German, English, Spanish, French, Italian, Portuguese and
- * Polish bylines: "21. Oktober 2023", "21 de octubre de 2023", "21 octobre 2023", "October 21,
- * 2023", "21 Oct 2023", "21.10.2023", "2023-10-21". Slash forms (10/21/2023) are left out: their
- * day-month order depends on the country. Stateless, thread-safe.
+ * Reads dates written for readers in German, English, Spanish, French, Italian, Portuguese, Polish,
+ * Russian and Ukrainian bylines: "21. Oktober 2023", "21 de octubre de 2023", "21 octobre 2023",
+ * "October 21, 2023", "21 Oct 2023", "21.10.2023", "2023-10-21". Slash forms (10/21/2023) are left
+ * out: their day-month order depends on the country. Stateless, thread-safe.
  */
 final class TextDates {
   private TextDates() {}
@@ -40,6 +40,20 @@ final class TextDates {
         "oktober|october|octubre|octobre|ottobre|outubro|okt|oct|ott|out|października|październik",
         "november|noviembre|novembre|novembro|nov|listopada|listopad",
         "dezember|december|diciembre|décembre|decembre|dicembre|dezembro|dez|dec|dic|déc|grudnia|grudzień");
+    // Russian and Ukrainian, in the genitive a date uses ("15 августа 2016") and the nominative.
+    months(
+        "января|январь|янв|січня|січень",
+        "февраля|февраль|фев|лютого|лютий",
+        "марта|март|мар|березня|березень",
+        "апреля|апрель|апр|квітня|квітень",
+        "мая|май|травня|травень",
+        "июня|июнь|июн|червня|червень",
+        "июля|июль|июл|липня|липень",
+        "августа|август|авг|серпня|серпень",
+        "сентября|сентябрь|сен|сент|вересня|вересень",
+        "октября|октябрь|окт|жовтня|жовтень",
+        "ноября|ноябрь|ноя|листопада|листопад",
+        "декабря|декабрь|дек|грудня|грудень");
   }
 
   private static final String MONTH = "(\\p{L}{3,12})\\.?";

@@ -20,6 +20,13 @@ class TextDatesTest {
   }
 
   @Test
+  void readsRussianAndUkrainianMonthNames() {
+    assertThat(TextDates.find("21 октября 2023, 13:43")).isEqualTo(D);
+    assertThat(TextDates.find("Опубликовано 21 жовтня 2023 р.")).isEqualTo(D);
+    assertThat(TextDates.find("3 мая 2016 г.")).isEqualTo(LocalDate.of(2016, 5, 3));
+  }
+
+  @Test
   void readsDayFirstDottedAndIsoNumericDates() {
     assertThat(TextDates.find("Stand: 21.10.2023 - 13:30")).isEqualTo(D);
     assertThat(TextDates.find("21.10.23")).isEqualTo(D);
