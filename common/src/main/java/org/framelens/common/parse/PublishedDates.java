@@ -218,7 +218,7 @@ final class PublishedDates {
       }
     }
     for (Element e : doc.select("time[datetime]")) {
-      if (!inComments(e) && !e.attr("itemprop").equals("dateModified")) {
+      if (!inCommentsOrQuotes(e) && !e.attr("itemprop").equals("dateModified")) {
         add(out, of(e.attr("datetime"), TIME));
       }
     }
@@ -325,7 +325,7 @@ final class PublishedDates {
 
   static PublishedDate fromAnyTime(Document doc) {
     for (Element e : doc.select("time[datetime]")) {
-      if (inComments(e)) {
+      if (inCommentsOrQuotes(e)) {
         continue;
       }
       PublishedDate d = of(e.attr("datetime"), TIME);
@@ -336,9 +336,16 @@ final class PublishedDates {
     return null;
   }
 
-  private static boolean inComments(Element e) {
+  /**
+   * Inside a comment thread, or inside a blockquote: an embedded social-media post or a quotation,
+   * dated by its own author.
+   */
+  private static boolean inCommentsOrQuotes(Element e) {
     // body and html classes name the page template ("comments-open"), not a region of it.
     for (Element a = e; a != null && !a.nameIs("body") && !a.nameIs("html"); a = a.parent()) {
+      if (a.nameIs("blockquote")) {
+        return true;
+      }
       if (a.attributesSize() > 0 && COMMENT_CLASS.matcher(a.className() + " " + a.id()).find()) {
         return true;
       }
@@ -367,7 +374,7 @@ final class PublishedDates {
         continue;
       }
       String text = boundedText(e, SHORT_TEXT);
-      if (text.length() < 6 || text.length() > SHORT_TEXT || inComments(e)) {
+      if (text.length() < 6 || text.length() > SHORT_TEXT || inCommentsOrQuotes(e)) {
         continue;
       }
       LocalDate d = TextDates.find(text);

@@ -155,6 +155,19 @@ class PublishedDatesTest {
   }
 
   @Test
+  void timeElementsOfAnEmbeddedPostAreIgnored() {
+    var x =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2019-10-18T16:06:50+0200\">",
+            "<article><h1>Choir fills the old mill</h1>"
+                + BODY
+                + "<blockquote class=\"social-embed\"><p>A post shared by the choir on"
+                + " <time datetime=\"2019-04-21T23:47:18+00:00\">Apr 21, 2019</time></p></blockquote>"
+                + "<div class=\"date\">Posted 18.10.2019 16:06</div></article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2019, 10, 18));
+  }
+
+  @Test
   void germanBylineDateNextToTheHeadlineIsRead() {
     var x =
         extract(
