@@ -19,9 +19,10 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds a page's publication date in its meta tags, JSON-LD, {@code itemprop=datePublished} and
- * {@code <time>} elements, dated bylines, the text next to the headline and the URL. Measured on
- * the trafilatura benchmark's expected dates (see {@code org.framelens.common.eval}). Stateless,
- * thread-safe.
+ * {@code <time>} elements, dates labelled as published, dated bylines, the text next to the
+ * headline and the URL; failing those, in the data embedded for the page's scripts, a date labelled
+ * as the last update or the first date of the visible text. Measured on the trafilatura benchmark's
+ * expected dates (see {@code org.framelens.common.eval}). Stateless, thread-safe.
  */
 final class PublishedDates {
   private PublishedDates() {}
@@ -31,6 +32,7 @@ final class PublishedDates {
   static final String TIME = "time";
   static final String TEXT = "text";
   static final String URL = "url";
+  static final String SCRIPT = "script";
 
   /** Meta tag names (property, name, itemprop or http-equiv) in the order we trust them. */
   private static final List<String> META_KEYS =
@@ -60,9 +62,11 @@ final class PublishedDates {
       Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{8,40})\"");
 
   /**
-   * The page's publication date, or null. Every source is read; the calendar date most of them
-   * agree on wins, ties going to the more trusted source (the order below). The first date in the
-   * page's visible text is used only when no source gives one.
+   * The page's publication date, or null. A date shown to readers (labelled as published, next to
+   * the headline, in a dated byline) that a machine-readable date of the page confirms wins.
+   * Otherwise every source is read; the calendar date most of them agree on wins, ties going to the
+   * more trusted source (the order below). Script data, a date labelled as the last update and the
+   * first date in the page's visible text are used, in that order, only when no source gives one.
    *
    * @param title the page's headline, to find the h1 the byline sits next to
    */
@@ -84,6 +88,12 @@ final class PublishedDates {
     add(found, byline);
     add(found, headline);
     add(found, fromUrl(url));
+    if (found.isEmpty()) {
+      add(found, fromScriptData(doc));
+    }
+    if (found.isEmpty()) {
+      add(found, fromUpdatedLabel(doc));
+    }
     if (found.isEmpty()) {
       add(found, fromBodyText(doc));
     }
@@ -465,6 +475,27 @@ final class PublishedDates {
    * text, footers included.
    */
   static PublishedDate fromLabel(Document doc) {
+    return afterLabel(doc, PUBLISHED_LABEL);
+  }
+
+  /** Words that label the date of a page's last revision. */
+  private static final Pattern UPDATED_LABEL =
+      Pattern.compile(
+          "(?<!\\p{L})(?:aktualisiert|letzte (?:ä|ae)nderung|zuletzt ge(?:ä|ae)ndert|stand|updated"
+              + "|last (?:updated|modified)|actualizado|actualizada|mis à jour|mise à jour"
+              + "|aggiornato|atualizado|zaktualizowano)"
+              + "(?:\\s+(?:am|on|el|le|il|em|den|dnia))?\\s*:?\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * A date written right after a label that names it the page's last revision ("Aktualisiert am
+   * 17.01.2021", "Last updated: 4 May 2022"): a fallback for pages that give no other date.
+   */
+  static PublishedDate fromUpdatedLabel(Document doc) {
+    return afterLabel(doc, UPDATED_LABEL);
+  }
+
+  private static PublishedDate afterLabel(Document doc, Pattern label) {
     if (doc.body() == null) {
       return null;
     }
@@ -490,7 +521,7 @@ final class PublishedDates {
         },
         doc.body());
     String t = MainContentText.collapse(text);
-    Matcher m = PUBLISHED_LABEL.matcher(t);
+    Matcher m = label.matcher(t);
     while (m.find()) {
       String after = t.substring(m.end(), Math.min(t.length(), m.end() + LABEL_REACH));
       LocalDate d = TextDates.startingDate(after);
@@ -506,6 +537,31 @@ final class PublishedDates {
     return e.hasAttr("hidden")
         || e.hasAttr("style")
             && e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
+  }
+
+  /** A publication-date key of the JSON or JavaScript data a page embeds for its own scripts. */
+  private static final Pattern SCRIPT_DATE =
+      Pattern.compile(
+          "[\"'](?:date_?published|published_?(?:date|at|time|on)|publish_?(?:date|time)"
+              + "|first_?published_?(?:date|at|time)?)[\"']\\s*:\\s*[\"']([^\"']{8,40})[\"']",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The first publication date named in the data a page embeds in its scripts ({@code
+   * "published_at":"2019-03-02T06:22:28+01:00"}, {@code "publishedDate": ...}): a fallback for
+   * pages that give no date in their markup.
+   */
+  static PublishedDate fromScriptData(Document doc) {
+    for (Element script : doc.select("script")) {
+      Matcher m = SCRIPT_DATE.matcher(script.data());
+      while (m.find()) {
+        PublishedDate d = of(m.group(1), SCRIPT);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
   }
 
   private static final int BODY_TEXT_LIMIT = 5000;

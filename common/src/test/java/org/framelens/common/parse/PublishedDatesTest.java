@@ -348,6 +348,35 @@ class PublishedDatesTest {
   }
 
   @Test
+  void publicationDateInEmbeddedScriptDataIsAFallback() {
+    String script =
+        "<script>window.__STATE__ = {\"product\":{\"title\":\"Choir\","
+            + "\"published_at\":\"2019-03-02T06:22:28+01:00\"}};</script>";
+    var x =
+        extract("", "<article><h1>Choir fills the old mill</h1>" + BODY + "</article>" + script);
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2019, 3, 2));
+    assertThat(x.publishedSource()).isEqualTo("script");
+    var withMeta =
+        extract(
+            "<meta property=\"article:published_time\" content=\"2019-03-05T08:00:00+01:00\">",
+            "<article><h1>Choir fills the old mill</h1>" + BODY + "</article>" + script);
+    assertThat(withMeta.publishedLocalDate()).isEqualTo(LocalDate.of(2019, 3, 5));
+  }
+
+  @Test
+  void dateLabelledAsTheLastUpdateIsAFallbackBeforeOtherText() {
+    var x =
+        extract(
+            "",
+            "<article><h1>Choir fills the old mill</h1>"
+                + BODY
+                + "<p>Das Konzert vom 31.05.2021 war ausverkauft.</p>"
+                + "<p><b>Aktualisiert am</b> 17.01.2022.</p></article>");
+    assertThat(x.publishedLocalDate()).isEqualTo(LocalDate.of(2022, 1, 17));
+    assertThat(x.publishedSource()).isEqualTo("text");
+  }
+
+  @Test
   void dateInTheUrlIsTheLastResort() {
     var x =
         extract(
