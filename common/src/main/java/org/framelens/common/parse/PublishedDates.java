@@ -376,6 +376,7 @@ final class PublishedDates {
     if (body == null) {
       return null;
     }
+    TextDates.Slashes slashes = slashes(doc);
     for (Element e : body.getAllElements()) {
       if (e.attributesSize() == 0 && !e.nameIs("time")) {
         continue;
@@ -387,12 +388,33 @@ final class PublishedDates {
       if (text.length() < 6 || text.length() > SHORT_TEXT || inCommentsOrQuotes(e)) {
         continue;
       }
-      LocalDate d = TextDates.find(text);
+      LocalDate d = TextDates.find(text, slashes);
       if (d != null && plausible(d)) {
         return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
       }
     }
     return null;
+  }
+
+  /**
+   * How the page writes slash dates, from its declared language: month first in US English (and
+   * plain "en", mostly American sites), day first in every other language and English region; not
+   * read at all when the page declares no language.
+   */
+  static TextDates.Slashes slashes(Document doc) {
+    Element html = doc.selectFirst("html");
+    String lang =
+        html == null
+            ? ""
+            : (html.hasAttr("lang") ? html.attr("lang") : html.attr("xml:lang"))
+                .trim()
+                .toLowerCase(Locale.ROOT);
+    if (lang.isEmpty()) {
+      return TextDates.Slashes.IGNORED;
+    }
+    return lang.equals("en") || lang.startsWith("en-us") || lang.startsWith("en_us")
+        ? TextDates.Slashes.MONTH_FIRST
+        : TextDates.Slashes.DAY_FIRST;
   }
 
   private static final int AFTER_HEADLINE = 300;
@@ -451,7 +473,7 @@ final class PublishedDates {
       before.delete(0, before.length() - BEFORE_HEADLINE);
     }
     for (String window : new String[] {after.toString(), before.toString()}) {
-      LocalDate d = TextDates.find(window);
+      LocalDate d = TextDates.find(window, slashes(doc));
       if (d != null && plausible(d)) {
         return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
       }
@@ -499,6 +521,7 @@ final class PublishedDates {
     if (doc.body() == null) {
       return null;
     }
+    TextDates.Slashes slashes = slashes(doc);
     StringBuilder text = new StringBuilder();
     NodeTraversor.filter(
         new NodeFilter() {
@@ -524,7 +547,7 @@ final class PublishedDates {
     Matcher m = label.matcher(t);
     while (m.find()) {
       String after = t.substring(m.end(), Math.min(t.length(), m.end() + LABEL_REACH));
-      LocalDate d = TextDates.startingDate(after);
+      LocalDate d = TextDates.startingDate(after, slashes);
       if (d != null && plausible(d)) {
         return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
       }
@@ -600,7 +623,7 @@ final class PublishedDates {
           }
         },
         doc.body());
-    LocalDate d = TextDates.find(text.toString());
+    LocalDate d = TextDates.find(text.toString(), slashes(doc));
     return d != null && plausible(d)
         ? new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null)
         : null;

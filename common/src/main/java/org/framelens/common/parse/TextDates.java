@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Reads dates written for readers in German, English, Spanish, French, Italian, Portuguese, Polish,
  * Russian and Ukrainian bylines: "21. Oktober 2023", "21 de octubre de 2023", "21 octobre 2023",
- * "October 21, 2023", "21 Oct 2023", "21.10.2023", "2023-10-21". Slash forms (10/21/2023) are left
- * out: their day-month order depends on the country. Stateless, thread-safe.
+ * "October 21, 2023", "21 Oct 2023", "21.10.2023", "2023-10-21". Slash forms (10/21/2023) are read
+ * only when the caller gives their day-month order, which depends on the country. Stateless,
+ * thread-safe.
  */
 final class TextDates {
   private TextDates() {}
@@ -80,16 +81,32 @@ final class TextDates {
           "(?<![\\d.])([0-3]?\\d)\\.\\s?([01]?\\d)\\.\\s?((?:19|20)?\\d{2})(?![\\d.]\\d)"
               + "|(?<![\\d-])((?:19|20)\\d{2})-([01]\\d)-([0-3]\\d)(?!\\d)");
 
-  /** The first date written in {@code text}, or null. */
+  /** 21/10/2023 or 10/21/2023: which, depends on the country. */
+  private static final Pattern SLASHED =
+      Pattern.compile("(?<![\\d/])([01]?\\d|[23]\\d)/([0-3]?\\d)/((?:19|20)\\d{2})(?![\\d/])");
+
+  /** How to read slash dates: not at all, day first (21/10/2023) or month first (10/21/2023). */
+  enum Slashes {
+    IGNORED,
+    DAY_FIRST,
+    MONTH_FIRST
+  }
+
+  /** The first date written in {@code text}, or null; slash dates are left out. */
   static LocalDate find(String text) {
-    Found f = first(text);
+    return find(text, Slashes.IGNORED);
+  }
+
+  /** The first date written in {@code text}, slash dates read as {@code slashes} says, or null. */
+  static LocalDate find(String text, Slashes slashes) {
+    Found f = first(text, slashes);
     return f == null ? null : f.date();
   }
 
   /** A date and the index in the text where it is written. */
   private record Found(LocalDate date, int at) {}
 
-  private static Found first(String text) {
+  private static Found first(String text, Slashes slashes) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -128,6 +145,22 @@ final class TextDates {
         break;
       }
     }
+    if (slashes != Slashes.IGNORED) {
+      m = SLASHED.matcher(text);
+      while (m.find() && m.start() < bestAt) {
+        int a = Integer.parseInt(m.group(1));
+        String b = m.group(2);
+        LocalDate d =
+            slashes == Slashes.DAY_FIRST
+                ? date(m.group(3), Integer.parseInt(b), m.group(1))
+                : date(m.group(3), a, b);
+        if (d != null) {
+          best = d;
+          bestAt = m.start();
+          break;
+        }
+      }
+    }
     return best == null ? null : new Found(best, bestAt);
   }
 
@@ -139,6 +172,11 @@ final class TextDates {
    * or null.
    */
   static LocalDate startingDate(String text) {
+    return startingDate(text, Slashes.IGNORED);
+  }
+
+  /** As {@link #startingDate(String)}, slash dates read as {@code slashes} says. */
+  static LocalDate startingDate(String text, Slashes slashes) {
     if (text == null) {
       return null;
     }
@@ -151,7 +189,7 @@ final class TextDates {
         }
         t = text.substring(lead.end());
       }
-      Found f = first(t);
+      Found f = first(t, slashes);
       if (f != null && f.at() == 0) {
         return f.date();
       }

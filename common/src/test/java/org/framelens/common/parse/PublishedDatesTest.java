@@ -377,6 +377,33 @@ class PublishedDatesTest {
   }
 
   @Test
+  void slashDatesAreReadInTheOrderOfThePageLanguage() {
+    String body =
+        "<article><h1>Choir fills the old mill</h1><span class=\"time\">02/10/2020</span>"
+            + BODY
+            + "</article>";
+    String page =
+        "<html %s><head><title>Choir fills the old mill</title></head><body>%s</body></html>";
+    String url = "https://news.example/culture/choir";
+    assertThat(
+            extractor
+                .extract(String.format(page, "lang=\"en-GB\"", body), url)
+                .publishedLocalDate())
+        .isEqualTo(LocalDate.of(2020, 10, 2));
+    assertThat(
+            extractor
+                .extract(String.format(page, "xml:lang=\"de\"", body), url)
+                .publishedLocalDate())
+        .isEqualTo(LocalDate.of(2020, 10, 2));
+    assertThat(
+            extractor
+                .extract(String.format(page, "lang=\"en-US\"", body), url)
+                .publishedLocalDate())
+        .isEqualTo(LocalDate.of(2020, 2, 10));
+    assertThat(extractor.extract(String.format(page, "", body), url).publishedLocalDate()).isNull();
+  }
+
+  @Test
   void dateInTheUrlIsTheLastResort() {
     var x =
         extract(

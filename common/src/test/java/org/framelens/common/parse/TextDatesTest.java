@@ -49,6 +49,19 @@ class TextDatesTest {
   }
 
   @Test
+  void readsSlashDatesInTheOrderTheCallerGives() {
+    assertThat(TextDates.find("Posted 21/10/2023", TextDates.Slashes.DAY_FIRST)).isEqualTo(D);
+    assertThat(TextDates.find("Posted 10/21/2023", TextDates.Slashes.MONTH_FIRST)).isEqualTo(D);
+    assertThat(TextDates.find("02/10/2020", TextDates.Slashes.DAY_FIRST))
+        .isEqualTo(LocalDate.of(2020, 10, 2));
+    assertThat(TextDates.find("02/10/2020", TextDates.Slashes.MONTH_FIRST))
+        .isEqualTo(LocalDate.of(2020, 2, 10));
+    assertThat(TextDates.find("21/10/2023", TextDates.Slashes.MONTH_FIRST)).isNull();
+    assertThat(TextDates.find("see 1/2/3/2023 and 2023/10/21", TextDates.Slashes.DAY_FIRST))
+        .isNull();
+  }
+
+  @Test
   void leavesSlashDatesVersionNumbersAndImpossibleDatesAlone() {
     assertThat(TextDates.find("10/21/2023")).isNull();
     assertThat(TextDates.find("Build 4.1.2.2023 released")).isNull();
