@@ -659,11 +659,15 @@ final class PublishedDates {
     return t.length() > max ? t.substring(0, max + 1) : t;
   }
 
-  /** Year/month/day path segments, or eight digits that read as a date, in the URL. */
+  /**
+   * Year/month/day path segments, eight digits that read as a date, or a day-month-year date
+   * ({@code /29-10-2021}) in the URL.
+   */
   private static final Pattern URL_DATE =
       Pattern.compile(
           "/((?:19|20)\\d{2})[/_-]([01]?\\d)[/_-]([0-3]?\\d)(?=[/_.-]|$)"
-              + "|[/_-]((?:19|20)\\d{2})([01]\\d)([0-3]\\d)(?=[/_.-]|$)");
+              + "|[/_-]((?:19|20)\\d{2})([01]\\d)([0-3]\\d)(?=[/_.-]|$)"
+              + "|[/_-]([0-3]\\d)[_.-]([01]\\d)[_.-]((?:19|20)\\d{2})(?=[/_.-]|$)");
 
   static PublishedDate fromUrl(String url) {
     if (url == null || url.isEmpty()) {
@@ -674,7 +678,9 @@ final class PublishedDates {
       ZonedDateTime t =
           m.group(1) != null
               ? Dates.date(m.group(1), m.group(2), m.group(3))
-              : Dates.date(m.group(4), m.group(5), m.group(6));
+              : m.group(4) != null
+                  ? Dates.date(m.group(4), m.group(5), m.group(6))
+                  : Dates.date(m.group(9), m.group(8), m.group(7));
       if (t != null && plausible(t.toLocalDate())) {
         return new PublishedDate(t.toInstant(), t.toLocalDate(), URL, null);
       }

@@ -418,6 +418,13 @@ class PublishedDatesTest {
             "<article><h1>Choir fills the old mill</h1>" + BODY + "</article>",
             "https://news.example/culture/choir-20231021.html");
     assertThat(compact.publishedLocalDate()).isEqualTo(LocalDate.of(2023, 10, 21));
+    var dayFirst =
+        extract(
+            "",
+            "<article><h1>Choir fills the old mill</h1>" + BODY + "</article>",
+            "https://news.example/meldungen/21-10-2023");
+    assertThat(dayFirst.publishedLocalDate()).isEqualTo(LocalDate.of(2023, 10, 21));
+    assertThat(dayFirst.publishedSource()).isEqualTo("url");
   }
 
   @Test
