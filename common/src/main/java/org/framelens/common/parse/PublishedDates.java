@@ -19,9 +19,10 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds a page's publication date in its meta tags, JSON-LD, {@code itemprop=datePublished} and
- * {@code <time>} elements, dated bylines, the text next to the headline and the URL. Measured on
- * the trafilatura benchmark's expected dates (see {@code org.framelens.common.eval}). Stateless,
- * thread-safe.
+ * {@code <time>} elements, dates labelled as published, dated bylines, the text next to the
+ * headline and the URL; failing those, in the data embedded for the page's scripts, a date labelled
+ * as the last update or the first date of the visible text. Measured on the trafilatura benchmark's
+ * expected dates (see {@code org.framelens.common.eval}). Stateless, thread-safe.
  */
 final class PublishedDates {
   private PublishedDates() {}
@@ -31,6 +32,7 @@ final class PublishedDates {
   static final String TIME = "time";
   static final String TEXT = "text";
   static final String URL = "url";
+  static final String SCRIPT = "script";
 
   /** Meta tag names (property, name, itemprop or http-equiv) in the order we trust them. */
   private static final List<String> META_KEYS =
@@ -60,22 +62,38 @@ final class PublishedDates {
       Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]{8,40})\"");
 
   /**
-   * The page's publication date, or null. Every source is read; the calendar date most of them
-   * agree on wins, ties going to the more trusted source (the order below). The first date in the
-   * page's visible text is used only when no source gives one.
+   * The page's publication date, or null. A date shown to readers (labelled as published, next to
+   * the headline, in a dated byline) that a machine-readable date of the page confirms wins.
+   * Otherwise every source is read; the calendar date most of them agree on wins, ties going to the
+   * more trusted source (the order below). Script data, a date labelled as the last update and the
+   * first date in the page's visible text are used, in that order, only when no source gives one.
    *
    * @param title the page's headline, to find the h1 the byline sits next to
    */
   static PublishedDate find(Document doc, String url, String title) {
+    PublishedDate headline = fromHeadline(doc, title);
+    PublishedDate byline = fromDateElements(doc);
+    PublishedDate labelled = fromLabel(doc);
+    PublishedDate confirmed = confirmed(doc, labelled, headline, byline);
+    if (confirmed != null) {
+      return confirmed;
+    }
     List<PublishedDate> found = new ArrayList<>();
     add(found, fromMeta(doc));
     add(found, fromJsonLd(doc));
     add(found, fromItemprop(doc));
     add(found, fromTimeElements(doc));
     add(found, fromAnyTime(doc));
-    add(found, fromDateElements(doc));
-    add(found, fromHeadline(doc, title));
+    add(found, labelled);
+    add(found, byline);
+    add(found, headline);
     add(found, fromUrl(url));
+    if (found.isEmpty()) {
+      add(found, fromScriptData(doc));
+    }
+    if (found.isEmpty()) {
+      add(found, fromUpdatedLabel(doc));
+    }
     if (found.isEmpty()) {
       add(found, fromBodyText(doc));
     }
@@ -108,6 +126,127 @@ final class PublishedDates {
       }
     }
     return best;
+  }
+
+  /**
+   * The first of the dates written for readers (next to the headline, then in a dated byline) that
+   * one of the page's machine-readable dates also names, publication or modification: the date the
+   * page shows as its own, in the machine date's precision. A page that shows its last revision
+   * date shows that one; a UTC timestamp whose day differs from the shown one is not used. A
+   * modification date before the page's machine publication date is inconsistent and confirms
+   * nothing, and a shown date before the page's own publication date (meta, else JSON-LD) is not
+   * taken unless that date is a UTC timestamp of the next day. Null when no shown date is
+   * confirmed.
+   */
+  static PublishedDate confirmed(Document doc, PublishedDate... visible) {
+    List<PublishedDate> machine = null;
+    PublishedDate own = null;
+    for (PublishedDate v : visible) {
+      if (v == null) {
+        continue;
+      }
+      if (machine == null) {
+        machine = machineDates(doc);
+        own = fromMeta(doc);
+        if (own == null) {
+          own = fromJsonLd(doc);
+        }
+      }
+      if (own != null && v.localDate().isBefore(own.localDate()) && !dayBeforeInUtc(v, own)) {
+        // Shown before the page's own publication: a copied byline (a wire story republished
+        // with its original dateline), not this page's date.
+        continue;
+      }
+      for (PublishedDate m : machine) {
+        if (m.localDate().equals(v.localDate())) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code shown} is the day before {@code own} and {@code own} is a UTC timestamp: the
+   * page's own clock may still have been on the day before.
+   */
+  private static boolean dayBeforeInUtc(PublishedDate shown, PublishedDate own) {
+    return (own.offset() == null || own.offset().equals(ZoneOffset.UTC))
+        && shown.localDate().plusDays(1).equals(own.localDate());
+  }
+
+  /** Meta names of modification dates, read only to confirm a date shown to readers. */
+  private static final List<String> MODIFIED_META_KEYS =
+      List.of(
+          "article:modified_time",
+          "og:updated_time",
+          "og:article:modified_time",
+          "article:modified",
+          "datemodified",
+          "lastmod",
+          "last-modified",
+          "dc.date.modified",
+          "dcterms.modified");
+
+  private static final String[] JSON_LD_PUBLISHED = {"datePublished", "dateCreated"};
+  private static final String[] JSON_LD_MODIFIED = {"dateModified"};
+
+  /**
+   * The page's machine-readable publication dates (every meta tag of {@link #META_KEYS}, JSON-LD
+   * datePublished / dateCreated anywhere in the graph, itemprop datePublished / dateCreated, {@code
+   * <time datetime>} outside comments), then its modification dates (meta tags, JSON-LD and
+   * itemprop dateModified) that are not before the first publication date.
+   */
+  static List<PublishedDate> machineDates(Document doc) {
+    List<PublishedDate> out = new ArrayList<>();
+    List<PublishedDate> modified = new ArrayList<>();
+    for (Element meta : doc.select("meta[content]")) {
+      String key = metaName(meta);
+      if (META_KEYS.contains(key)) {
+        add(out, of(meta.attr("content"), META));
+      } else if (MODIFIED_META_KEYS.contains(key)) {
+        add(modified, of(meta.attr("content"), META));
+      }
+    }
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      Object root = MainContentJson.parse(script.data());
+      MainContentJson.firstInGraph(
+          root,
+          map -> {
+            jsonDates(map, JSON_LD_PUBLISHED, out);
+            jsonDates(map, JSON_LD_MODIFIED, modified);
+            return null;
+          });
+    }
+    for (Element e : doc.select("[itemprop][datetime], [itemprop][content]")) {
+      String prop = e.attr("itemprop");
+      String value = e.hasAttr("datetime") ? e.attr("datetime") : e.attr("content");
+      if (prop.equals("datePublished") || prop.equals("dateCreated")) {
+        add(out, of(value, e.nameIs("meta") ? META : TIME));
+      } else if (prop.equals("dateModified")) {
+        add(modified, of(value, e.nameIs("meta") ? META : TIME));
+      }
+    }
+    for (Element e : doc.select("time[datetime]")) {
+      if (!inCommentsOrQuotes(e) && !e.attr("itemprop").equals("dateModified")) {
+        add(out, of(e.attr("datetime"), TIME));
+      }
+    }
+    LocalDate published = out.isEmpty() ? null : out.get(0).localDate();
+    for (PublishedDate m : modified) {
+      if (published == null || !m.localDate().isBefore(published)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static void jsonDates(Map<?, ?> map, String[] keys, List<PublishedDate> out) {
+    for (String k : keys) {
+      if (map.get(k) instanceof String s) {
+        add(out, of(s, JSON_LD));
+      }
+    }
   }
 
   private static void add(List<PublishedDate> found, PublishedDate d) {
@@ -196,7 +335,7 @@ final class PublishedDates {
 
   static PublishedDate fromAnyTime(Document doc) {
     for (Element e : doc.select("time[datetime]")) {
-      if (inComments(e)) {
+      if (inCommentsOrQuotes(e)) {
         continue;
       }
       PublishedDate d = of(e.attr("datetime"), TIME);
@@ -207,9 +346,16 @@ final class PublishedDates {
     return null;
   }
 
-  private static boolean inComments(Element e) {
+  /**
+   * Inside a comment thread, or inside a blockquote: an embedded social-media post or a quotation,
+   * dated by its own author.
+   */
+  private static boolean inCommentsOrQuotes(Element e) {
     // body and html classes name the page template ("comments-open"), not a region of it.
     for (Element a = e; a != null && !a.nameIs("body") && !a.nameIs("html"); a = a.parent()) {
+      if (a.nameIs("blockquote")) {
+        return true;
+      }
       if (a.attributesSize() > 0 && COMMENT_CLASS.matcher(a.className() + " " + a.id()).find()) {
         return true;
       }
@@ -230,6 +376,7 @@ final class PublishedDates {
     if (body == null) {
       return null;
     }
+    TextDates.Slashes slashes = slashes(doc);
     for (Element e : body.getAllElements()) {
       if (e.attributesSize() == 0 && !e.nameIs("time")) {
         continue;
@@ -238,15 +385,36 @@ final class PublishedDates {
         continue;
       }
       String text = boundedText(e, SHORT_TEXT);
-      if (text.length() < 6 || text.length() > SHORT_TEXT || inComments(e)) {
+      if (text.length() < 6 || text.length() > SHORT_TEXT || inCommentsOrQuotes(e)) {
         continue;
       }
-      LocalDate d = TextDates.find(text);
+      LocalDate d = TextDates.find(text, slashes);
       if (d != null && plausible(d)) {
         return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
       }
     }
     return null;
+  }
+
+  /**
+   * How the page writes slash dates, from its declared language: month first in US English (and
+   * plain "en", mostly American sites), day first in every other language and English region; not
+   * read at all when the page declares no language.
+   */
+  static TextDates.Slashes slashes(Document doc) {
+    Element html = doc.selectFirst("html");
+    String lang =
+        html == null
+            ? ""
+            : (html.hasAttr("lang") ? html.attr("lang") : html.attr("xml:lang"))
+                .trim()
+                .toLowerCase(Locale.ROOT);
+    if (lang.isEmpty()) {
+      return TextDates.Slashes.IGNORED;
+    }
+    return lang.equals("en") || lang.startsWith("en-us") || lang.startsWith("en_us")
+        ? TextDates.Slashes.MONTH_FIRST
+        : TextDates.Slashes.DAY_FIRST;
   }
 
   private static final int AFTER_HEADLINE = 300;
@@ -305,9 +473,115 @@ final class PublishedDates {
       before.delete(0, before.length() - BEFORE_HEADLINE);
     }
     for (String window : new String[] {after.toString(), before.toString()}) {
-      LocalDate d = TextDates.find(window);
+      LocalDate d = TextDates.find(window, slashes(doc));
       if (d != null && plausible(d)) {
         return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
+      }
+    }
+    return null;
+  }
+
+  /** Words that label a publication date for readers, in the languages of {@link TextDates}. */
+  private static final Pattern PUBLISHED_LABEL =
+      Pattern.compile(
+          "(?<!\\p{L})(?:erschienen|ver(?:ö|oe)ffentlicht|publiziert|published|posted|publicado|publicada"
+              + "|publié|publiée|publie|pubblicato|publicado em|opublikowano|datum|date)"
+              + "(?:\\s+(?:am|on|el|le|il|em|den|dnia))?\\s*:?\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final int LABEL_REACH = 40;
+
+  /**
+   * A date written right after a label that names it the publication date ("Erschienen am:
+   * 13.10.2021", "Published on 4 May 2022", "Datum: 18.10.2021") anywhere in the page's visible
+   * text, footers included.
+   */
+  static PublishedDate fromLabel(Document doc) {
+    return afterLabel(doc, PUBLISHED_LABEL);
+  }
+
+  /** Words that label the date of a page's last revision. */
+  private static final Pattern UPDATED_LABEL =
+      Pattern.compile(
+          "(?<!\\p{L})(?:aktualisiert|letzte (?:ä|ae)nderung|zuletzt ge(?:ä|ae)ndert|stand|updated"
+              + "|last (?:updated|modified)|actualizado|actualizada|mis à jour|mise à jour"
+              + "|aggiornato|atualizado|zaktualizowano)"
+              + "(?:\\s+(?:am|on|el|le|il|em|den|dnia))?\\s*:?\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * A date written right after a label that names it the page's last revision ("Aktualisiert am
+   * 17.01.2021", "Last updated: 4 May 2022"): a fallback for pages that give no other date.
+   */
+  static PublishedDate fromUpdatedLabel(Document doc) {
+    return afterLabel(doc, UPDATED_LABEL);
+  }
+
+  private static PublishedDate afterLabel(Document doc, Pattern label) {
+    if (doc.body() == null) {
+      return null;
+    }
+    TextDates.Slashes slashes = slashes(doc);
+    StringBuilder text = new StringBuilder();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e) {
+              if (isCode(e) || e.nameIs("select") || hidden(e)) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+            } else if (node instanceof TextNode t && !t.isBlank()) {
+              text.append(t.text()).append(' ');
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        doc.body());
+    String t = MainContentText.collapse(text);
+    Matcher m = label.matcher(t);
+    while (m.find()) {
+      String after = t.substring(m.end(), Math.min(t.length(), m.end() + LABEL_REACH));
+      LocalDate d = TextDates.startingDate(after, slashes);
+      if (d != null && plausible(d)) {
+        return new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null);
+      }
+    }
+    return null;
+  }
+
+  /** An element with the {@code hidden} attribute or an inline {@code display:none}. */
+  private static boolean hidden(Element e) {
+    return e.hasAttr("hidden")
+        || e.hasAttr("style")
+            && e.attr("style").replace(" ", "").toLowerCase(Locale.ROOT).contains("display:none");
+  }
+
+  /** A publication-date key of the JSON or JavaScript data a page embeds for its own scripts. */
+  private static final Pattern SCRIPT_DATE =
+      Pattern.compile(
+          "[\"'](?:date_?published|published_?(?:date|at|time|on)|publish_?(?:date|time)"
+              + "|first_?published_?(?:date|at|time)?)[\"']\\s*:\\s*[\"']([^\"']{8,40})[\"']",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The first publication date named in the data a page embeds in its scripts ({@code
+   * "published_at":"2019-03-02T06:22:28+01:00"}, {@code "publishedDate": ...}): a fallback for
+   * pages that give no date in their markup.
+   */
+  static PublishedDate fromScriptData(Document doc) {
+    for (Element script : doc.select("script")) {
+      Matcher m = SCRIPT_DATE.matcher(script.data());
+      while (m.find()) {
+        PublishedDate d = of(m.group(1), SCRIPT);
+        if (d != null) {
+          return d;
+        }
       }
     }
     return null;
@@ -349,7 +623,7 @@ final class PublishedDates {
           }
         },
         doc.body());
-    LocalDate d = TextDates.find(text.toString());
+    LocalDate d = TextDates.find(text.toString(), slashes(doc));
     return d != null && plausible(d)
         ? new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null)
         : null;
@@ -385,11 +659,15 @@ final class PublishedDates {
     return t.length() > max ? t.substring(0, max + 1) : t;
   }
 
-  /** Year/month/day path segments, or eight digits that read as a date, in the URL. */
+  /**
+   * Year/month/day path segments, eight digits that read as a date, or a day-month-year date
+   * ({@code /29-10-2021}) in the URL.
+   */
   private static final Pattern URL_DATE =
       Pattern.compile(
           "/((?:19|20)\\d{2})[/_-]([01]?\\d)[/_-]([0-3]?\\d)(?=[/_.-]|$)"
-              + "|[/_-]((?:19|20)\\d{2})([01]\\d)([0-3]\\d)(?=[/_.-]|$)");
+              + "|[/_-]((?:19|20)\\d{2})([01]\\d)([0-3]\\d)(?=[/_.-]|$)"
+              + "|[/_-]([0-3]\\d)[_.-]([01]\\d)[_.-]((?:19|20)\\d{2})(?=[/_.-]|$)");
 
   static PublishedDate fromUrl(String url) {
     if (url == null || url.isEmpty()) {
@@ -400,7 +678,9 @@ final class PublishedDates {
       ZonedDateTime t =
           m.group(1) != null
               ? Dates.date(m.group(1), m.group(2), m.group(3))
-              : Dates.date(m.group(4), m.group(5), m.group(6));
+              : m.group(4) != null
+                  ? Dates.date(m.group(4), m.group(5), m.group(6))
+                  : Dates.date(m.group(9), m.group(8), m.group(7));
       if (t != null && plausible(t.toLocalDate())) {
         return new PublishedDate(t.toInstant(), t.toLocalDate(), URL, null);
       }

@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads dates written for readers in German, English, Spanish, French, Italian, Portuguese and
- * Polish bylines: "21. Oktober 2023", "21 de octubre de 2023", "21 octobre 2023", "October 21,
- * 2023", "21 Oct 2023", "21.10.2023", "2023-10-21". Slash forms (10/21/2023) are left out: their
- * day-month order depends on the country. Stateless, thread-safe.
+ * Reads dates written for readers in German, English, Spanish, French, Italian, Portuguese, Polish,
+ * Russian and Ukrainian bylines: "21. Oktober 2023", "21 de octubre de 2023", "21 octobre 2023",
+ * "October 21, 2023", "21 Oct 2023", "21.10.2023", "2023-10-21". Slash forms (10/21/2023) are read
+ * only when the caller gives their day-month order, which depends on the country. Stateless,
+ * thread-safe.
  */
 final class TextDates {
   private TextDates() {}
@@ -40,6 +41,20 @@ final class TextDates {
         "oktober|october|octubre|octobre|ottobre|outubro|okt|oct|ott|out|października|październik",
         "november|noviembre|novembre|novembro|nov|listopada|listopad",
         "dezember|december|diciembre|décembre|decembre|dicembre|dezembro|dez|dec|dic|déc|grudnia|grudzień");
+    // Russian and Ukrainian, in the genitive a date uses ("15 августа 2016") and the nominative.
+    months(
+        "января|январь|янв|січня|січень",
+        "февраля|февраль|фев|лютого|лютий",
+        "марта|март|мар|березня|березень",
+        "апреля|апрель|апр|квітня|квітень",
+        "мая|май|травня|травень",
+        "июня|июнь|июн|червня|червень",
+        "июля|июль|июл|липня|липень",
+        "августа|август|авг|серпня|серпень",
+        "сентября|сентябрь|сен|сент|вересня|вересень",
+        "октября|октябрь|окт|жовтня|жовтень",
+        "ноября|ноябрь|ноя|листопада|листопад",
+        "декабря|декабрь|дек|грудня|грудень");
   }
 
   private static final String MONTH = "(\\p{L}{3,12})\\.?";
@@ -66,8 +81,32 @@ final class TextDates {
           "(?<![\\d.])([0-3]?\\d)\\.\\s?([01]?\\d)\\.\\s?((?:19|20)?\\d{2})(?![\\d.]\\d)"
               + "|(?<![\\d-])((?:19|20)\\d{2})-([01]\\d)-([0-3]\\d)(?!\\d)");
 
-  /** The first date written in {@code text}, or null. */
+  /** 21/10/2023 or 10/21/2023: which, depends on the country. */
+  private static final Pattern SLASHED =
+      Pattern.compile("(?<![\\d/])([01]?\\d|[23]\\d)/([0-3]?\\d)/((?:19|20)\\d{2})(?![\\d/])");
+
+  /** How to read slash dates: not at all, day first (21/10/2023) or month first (10/21/2023). */
+  enum Slashes {
+    IGNORED,
+    DAY_FIRST,
+    MONTH_FIRST
+  }
+
+  /** The first date written in {@code text}, or null; slash dates are left out. */
   static LocalDate find(String text) {
+    return find(text, Slashes.IGNORED);
+  }
+
+  /** The first date written in {@code text}, slash dates read as {@code slashes} says, or null. */
+  static LocalDate find(String text, Slashes slashes) {
+    Found f = first(text, slashes);
+    return f == null ? null : f.date();
+  }
+
+  /** A date and the index in the text where it is written. */
+  private record Found(LocalDate date, int at) {}
+
+  private static Found first(String text, Slashes slashes) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -102,10 +141,60 @@ final class TextDates {
       }
       if (d != null) {
         best = d;
+        bestAt = m.start();
         break;
       }
     }
-    return best;
+    if (slashes != Slashes.IGNORED) {
+      m = SLASHED.matcher(text);
+      while (m.find() && m.start() < bestAt) {
+        int a = Integer.parseInt(m.group(1));
+        String b = m.group(2);
+        LocalDate d =
+            slashes == Slashes.DAY_FIRST
+                ? date(m.group(3), Integer.parseInt(b), m.group(1))
+                : date(m.group(3), a, b);
+        if (d != null) {
+          best = d;
+          bestAt = m.start();
+          break;
+        }
+      }
+    }
+    return best == null ? null : new Found(best, bestAt);
+  }
+
+  private static final Pattern LEADING =
+      Pattern.compile("^[^\\p{L}\\d]{0,3}(?:\\p{L}{2,12},?\\s+)?");
+
+  /**
+   * The date {@code text} starts with, allowing a weekday name before it ("Freitag, 21.10.2023"),
+   * or null.
+   */
+  static LocalDate startingDate(String text) {
+    return startingDate(text, Slashes.IGNORED);
+  }
+
+  /** As {@link #startingDate(String)}, slash dates read as {@code slashes} says. */
+  static LocalDate startingDate(String text, Slashes slashes) {
+    if (text == null) {
+      return null;
+    }
+    for (int skip = 0; skip < 2; skip++) {
+      String t = text;
+      if (skip == 1) {
+        Matcher lead = LEADING.matcher(text);
+        if (!lead.find() || lead.end() == 0) {
+          return null;
+        }
+        t = text.substring(lead.end());
+      }
+      Found f = first(t, slashes);
+      if (f != null && f.at() == 0) {
+        return f.date();
+      }
+    }
+    return null;
   }
 
   private static String lower(String s) {

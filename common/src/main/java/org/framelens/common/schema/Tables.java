@@ -51,7 +51,9 @@ public final class Tables {
                   STRING,
                   "where published_at comes from: meta, json-ld, time, text (a written date in the"
                       + " byline or next to the headline), url (a date in the URL: last resort),"
-                      + " document (PDF/DOCX properties) or manifest"),
+                      + " script (a publication date in the data a page embeds for its scripts, when"
+                      + " neither markup nor URL gives one), document (PDF/DOCX properties) or"
+                      + " manifest"),
               optional("title", STRING, "headline, kept apart from the body text"),
               optional("author", STRING, "author or byline where the document names one"),
               optional(

@@ -20,6 +20,13 @@ class TextDatesTest {
   }
 
   @Test
+  void readsRussianAndUkrainianMonthNames() {
+    assertThat(TextDates.find("21 октября 2023, 13:43")).isEqualTo(D);
+    assertThat(TextDates.find("Опубликовано 21 жовтня 2023 р.")).isEqualTo(D);
+    assertThat(TextDates.find("3 мая 2016 г.")).isEqualTo(LocalDate.of(2016, 5, 3));
+  }
+
+  @Test
   void readsDayFirstDottedAndIsoNumericDates() {
     assertThat(TextDates.find("Stand: 21.10.2023 - 13:30")).isEqualTo(D);
     assertThat(TextDates.find("21.10.23")).isEqualTo(D);
@@ -29,6 +36,29 @@ class TextDatesTest {
   @Test
   void takesTheEarliestDateInTheText() {
     assertThat(TextDates.find("21.10.2023, aktualisiert am 5. November 2023")).isEqualTo(D);
+  }
+
+  @Test
+  void startingDateReadsOnlyADateAtTheStartAfterAnOptionalWeekday() {
+    assertThat(TextDates.startingDate("21.10.2023 um 14:09")).isEqualTo(D);
+    assertThat(TextDates.startingDate(" Samstag, 21. Oktober 2023")).isEqualTo(D);
+    assertThat(TextDates.startingDate("October 21, 2023 at 9:00 a.m.")).isEqualTo(D);
+    assertThat(TextDates.startingDate("by Anna Berger, 21.10.2023")).isNull();
+    assertThat(TextDates.startingDate("in the spring")).isNull();
+    assertThat(TextDates.startingDate(null)).isNull();
+  }
+
+  @Test
+  void readsSlashDatesInTheOrderTheCallerGives() {
+    assertThat(TextDates.find("Posted 21/10/2023", TextDates.Slashes.DAY_FIRST)).isEqualTo(D);
+    assertThat(TextDates.find("Posted 10/21/2023", TextDates.Slashes.MONTH_FIRST)).isEqualTo(D);
+    assertThat(TextDates.find("02/10/2020", TextDates.Slashes.DAY_FIRST))
+        .isEqualTo(LocalDate.of(2020, 10, 2));
+    assertThat(TextDates.find("02/10/2020", TextDates.Slashes.MONTH_FIRST))
+        .isEqualTo(LocalDate.of(2020, 2, 10));
+    assertThat(TextDates.find("21/10/2023", TextDates.Slashes.MONTH_FIRST)).isNull();
+    assertThat(TextDates.find("see 1/2/3/2023 and 2023/10/21", TextDates.Slashes.DAY_FIRST))
+        .isNull();
   }
 
   @Test
