@@ -1,35 +1,140 @@
 package org.framelens.common.lexicon;
 
+import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The lexicon compiled into one trie per language over word keys. Looking up a token costs a hash
- * lookup per key (and one per prefix length for wildcard words), so tagging cost does not grow with
- * the number of terms. Immutable after construction: share it between threads.
+ * lookup per key (and one step per character for wildcard words), so tagging cost does not grow
+ * with the number of terms. Immutable after construction: share it between threads.
  */
 public final class CompiledLexicon {
   static final class Node {
-    final Map<String, Node> next = new HashMap<>();
+    /** Children by word key; frozen into a compact immutable map once the trie is built. */
+    Map<String, Node> next = new HashMap<>(4);
 
     /** Wildcard words: a character trie over the normalised prefixes before the {@code *}. */
     CharNode wildcard;
 
-    final List<LexiconEntry> terminal = new ArrayList<>(1);
+    List<LexiconEntry> terminal = new ArrayList<>(1);
+
+    /** Adds to {@code out} every node this word leads to from here. */
+    void step(TokenWord.Forms w, NodeList out) {
+      for (String k : w.keys) {
+        Node child = next.get(k);
+        if (child != null) {
+          out.add(child);
+        }
+      }
+      if (wildcard != null) {
+        for (String sf : w.surfaces()) {
+          wildcard.walk(sf, out);
+        }
+      }
+    }
+
+    private void freeze() {
+      // Most nodes are leaves: an empty immutable map and list instead of a HashMap and an
+      // ArrayList each keeps a large trie small.
+      next = Map.copyOf(next);
+      terminal = List.copyOf(terminal);
+      next.values().forEach(Node::freeze);
+      if (wildcard != null) {
+        wildcard.freeze();
+      }
+    }
   }
 
   /**
    * One character of a wildcard prefix. Walking a token's characters down this trie finds every
    * wildcard word the token continues in time bounded by the token's length, whatever the number of
-   * wildcard terms.
+   * wildcard terms. Children are kept as sorted primitive arrays (no boxed character keys).
    */
   static final class CharNode {
-    final Map<Character, CharNode> children = new HashMap<>(4);
+    private char[] chars = new char[0];
+    private CharNode[] children = new CharNode[0];
 
     /** The trie node reached when a prefix ends here. */
     Node target;
+
+    CharNode child(char c) {
+      int i = Arrays.binarySearch(chars, c);
+      return i >= 0 ? children[i] : null;
+    }
+
+    CharNode add(char c) {
+      int i = Arrays.binarySearch(chars, c);
+      if (i >= 0) {
+        return children[i];
+      }
+      int at = -i - 1;
+      CharNode n = new CharNode();
+      char[] cs = new char[chars.length + 1];
+      CharNode[] ns = new CharNode[children.length + 1];
+      System.arraycopy(chars, 0, cs, 0, at);
+      System.arraycopy(children, 0, ns, 0, at);
+      cs[at] = c;
+      ns[at] = n;
+      System.arraycopy(chars, at, cs, at + 1, chars.length - at);
+      System.arraycopy(children, at, ns, at + 1, children.length - at);
+      chars = cs;
+      children = ns;
+      return n;
+    }
+
+    /** Adds the target of every prefix of {@code s} ending a wildcard word. */
+    void walk(String s, NodeList out) {
+      CharNode c = this;
+      for (int k = 0; k < s.length() && c != null; k++) {
+        c = c.child(s.charAt(k));
+        if (c != null && c.target != null) {
+          out.add(c.target);
+        }
+      }
+    }
+
+    private void freeze() {
+      if (target != null) {
+        target.freeze();
+      }
+      for (CharNode c : children) {
+        c.freeze();
+      }
+    }
+  }
+
+  /** A small list of distinct trie nodes (the states of a match in progress); reusable. */
+  static final class NodeList {
+    Node[] nodes = new Node[4];
+    int size;
+
+    void add(Node n) {
+      for (int i = 0; i < size; i++) {
+        if (nodes[i] == n) {
+          return;
+        }
+      }
+      if (size == nodes.length) {
+        nodes = Arrays.copyOf(nodes, size * 2);
+      }
+      nodes[size++] = n;
+    }
+
+    void clear() {
+      Arrays.fill(nodes, 0, size, null);
+      size = 0;
+    }
+
+    Node[] toArray() {
+      return size == 0 ? EMPTY : Arrays.copyOf(nodes, size);
+    }
+
+    static final Node[] EMPTY = new Node[0];
   }
 
   private final Lexicon lexicon;
@@ -37,6 +142,10 @@ public final class CompiledLexicon {
 
   /** Entity rows live in tries of their own: they are matched independently of frame terms. */
   private final Map<String, Node> entityRoots = new HashMap<>();
+
+  /** The languages with terms by script: a run in another script can match nothing. */
+  private final Map<UnicodeScript, List<String>> languagesByScript =
+      new EnumMap<>(UnicodeScript.class);
 
   public CompiledLexicon(Lexicon lexicon) {
     this.lexicon = lexicon;
@@ -53,7 +162,7 @@ public final class CompiledLexicon {
           }
           CharNode c = node.wildcard;
           for (int i = 0; i < prefix.length(); i++) {
-            c = c.children.computeIfAbsent(prefix.charAt(i), k -> new CharNode());
+            c = c.add(prefix.charAt(i));
           }
           if (c.target == null) {
             c.target = new Node();
@@ -65,6 +174,14 @@ public final class CompiledLexicon {
         }
       }
       node.terminal.add(e);
+    }
+    roots.values().forEach(Node::freeze);
+    entityRoots.values().forEach(Node::freeze);
+    for (String lang : lexicon.languages()) {
+      UnicodeScript s = Scripts.scriptOf(lang);
+      if (s != null) {
+        languagesByScript.computeIfAbsent(s, k -> new ArrayList<>()).add(lang);
+      }
     }
   }
 
@@ -87,5 +204,10 @@ public final class CompiledLexicon {
 
   Node entityRoot(String lang) {
     return entityRoots.get(lang);
+  }
+
+  /** The languages with terms written in {@code script}. */
+  List<String> languagesIn(UnicodeScript script) {
+    return languagesByScript.getOrDefault(script, List.of());
   }
 }

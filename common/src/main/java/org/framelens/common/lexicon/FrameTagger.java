@@ -1,11 +1,15 @@
 package org.framelens.common.lexicon;
 
+import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.framelens.common.lang.LanguageDetection;
 import org.framelens.common.lexicon.CompiledLexicon.Node;
+import org.framelens.common.lexicon.CompiledLexicon.NodeList;
 
 /**
  * Finds lexicon terms in an article's headline and body paragraphs: whole words, inflection- and
@@ -21,6 +25,16 @@ public final class FrameTagger {
   private final CompiledLexicon lexicon;
   private final LanguageDetection segmentDetection;
   private final TextTokens tokens = new TextTokens();
+
+  // Per tagger, hence per thread: words already normalised and stemmed, languages of runs in
+  // other scripts already detected, and the match states being reused.
+  private final TokenWord.Cache words = new TokenWord.Cache();
+  private static final int MAX_RUN_LANGUAGES = 10_000;
+  private static final String NO_LANGUAGE = new String("");
+  private final Map<String, String> runLanguages = new HashMap<>();
+  private final NodeList scratch = new NodeList();
+  private final NodeList frontierA = new NodeList();
+  private final NodeList frontierB = new NodeList();
 
   /** A tagger that matches only the article's language. */
   public FrameTagger(CompiledLexicon lexicon) {
@@ -87,21 +101,67 @@ public final class FrameTagger {
     if (toks.isEmpty()) {
       return 0;
     }
-    Paragraph p = new Paragraph(paragraph, offset, sectionText, section, toks);
-    for (Segment seg : Scripts.segments(paragraph, toks, lang, segmentDetection)) {
+    TokenWord[] ws = new TokenWord[toks.size()];
+    for (int i = 0; i < ws.length; i++) {
+      ws[i] = words.get(toks.get(i).text());
+    }
+    Paragraph p = new Paragraph(paragraph, offset, sectionText, section, toks, ws);
+    Scripts.RunLanguage runLanguage = (from, to, script) -> runLanguage(p, from, to, script);
+    for (Segment seg : Scripts.segments(paragraph, toks, ws, lang, runLanguage)) {
       if (seg.lang() == null) {
         continue;
       }
       Node frames = lexicon.root(seg.lang());
       if (frames != null) {
-        matchRun(p, seg, frames, hits);
+        matchRun(p, seg, frames, false, hits);
       }
       Node entities = lexicon.entityRoot(seg.lang());
       if (entities != null) {
-        matchRun(p, seg, entities, entityHits);
+        matchRun(p, seg, entities, true, entityHits);
       }
     }
     return toks.size();
+  }
+
+  /**
+   * The language of a run in another script than the article's. Lingua is asked only when the run
+   * could match a term of some language of that script (when no word of it starts a term in any of
+   * them, no language can give a hit, so the answer does not matter), and once per distinct run
+   * text (the same name in the same script recurs across articles; detection is deterministic).
+   * Besides its own cost, Lingua loads its large n-gram models for short texts on first use
+   * (seconds per script), which most runs (names, short quotes) never need.
+   */
+  private String runLanguage(Paragraph p, int from, int to, UnicodeScript script) {
+    if (segmentDetection == null || !couldMatch(p, from, to, script)) {
+      return null;
+    }
+    String text = p.text.substring(p.toks.get(from).start(), p.toks.get(to - 1).end());
+    String cached = runLanguages.get(text);
+    if (cached == null) {
+      if (runLanguages.size() >= MAX_RUN_LANGUAGES) {
+        runLanguages.clear();
+      }
+      String l = Scripts.detectRun(text, script, segmentDetection);
+      cached = l == null ? NO_LANGUAGE : l;
+      runLanguages.put(text, cached);
+    }
+    return cached == NO_LANGUAGE ? null : cached;
+  }
+
+  /** Whether some word of tokens [from, to) starts a term of a language written in script. */
+  private boolean couldMatch(Paragraph p, int from, int to, UnicodeScript script) {
+    for (String l : lexicon.languagesIn(script)) {
+      Node frames = lexicon.root(l);
+      Node entities = lexicon.entityRoot(l);
+      for (int i = from; i < to; i++) {
+        TokenWord.Forms w = p.words[i].forms(l);
+        if ((frames != null && w.starts(frames, false, scratch).length > 0)
+            || (entities != null && w.starts(entities, true, scratch).length > 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** One paragraph being tagged; which of its characters are quoted is worked out on demand. */
@@ -111,46 +171,22 @@ public final class FrameTagger {
     final String sectionText;
     final String section;
     final List<TextTokens.Token> toks;
+    final TokenWord[] words;
     private boolean[] quoted;
 
-    // Per token, computed once and shared by the frame and entity passes. A token lies in one
-    // segment, so it is only ever read in one language.
-    private final String[] normalized;
-    private final List<List<String>> keys;
-    private final List<List<String>> surfaces;
-
     Paragraph(
-        String text, int offset, String sectionText, String section, List<TextTokens.Token> toks) {
+        String text,
+        int offset,
+        String sectionText,
+        String section,
+        List<TextTokens.Token> toks,
+        TokenWord[] words) {
       this.text = text;
       this.offset = offset;
       this.sectionText = sectionText;
       this.section = section;
       this.toks = toks;
-      this.normalized = new String[toks.size()];
-      this.keys = new ArrayList<>(java.util.Collections.nCopies(toks.size(), (List<String>) null));
-      this.surfaces =
-          new ArrayList<>(java.util.Collections.nCopies(toks.size(), (List<String>) null));
-    }
-
-    private String normalized(int i) {
-      if (normalized[i] == null) {
-        normalized[i] = WordForms.normalize(toks.get(i).text());
-      }
-      return normalized[i];
-    }
-
-    List<String> keys(int i, String lang) {
-      if (keys.get(i) == null) {
-        keys.set(i, WordForms.textKeys(lang, normalized(i)));
-      }
-      return keys.get(i);
-    }
-
-    List<String> surfaces(int i, String lang) {
-      if (surfaces.get(i) == null) {
-        surfaces.set(i, WordForms.surfaces(lang, normalized(i)));
-      }
-      return surfaces.get(i);
+      this.words = words;
     }
 
     /**
@@ -168,46 +204,53 @@ public final class FrameTagger {
   /** A run of tokens [from, to) matched with the terms of one language (null: not matched). */
   record Segment(int from, int to, String lang) {}
 
-  private void matchRun(Paragraph p, Segment seg, Node root, List<FrameHit> hits) {
+  private void matchRun(Paragraph p, Segment seg, Node root, boolean entity, List<FrameHit> hits) {
     String lang = seg.lang();
     List<TextTokens.Token> toks = p.toks;
-    int from = seg.from();
     int n = seg.to();
-    int i = from;
+    int i = seg.from();
     while (i < n) {
-      Set<Node> frontier = Set.of(root);
+      Node[] starts = p.words[i].forms(lang).starts(root, entity, scratch);
+      if (starts.length == 0) {
+        i++; // the common case: no term starts with this word
+        continue;
+      }
       int bestEnd = -1;
       List<LexiconEntry> best = null;
-      for (int j = i; j < n && !frontier.isEmpty(); j++) {
-        List<String> tokenKeys = p.keys(j, lang);
-        Set<Node> next = new HashSet<>(2);
-        for (Node node : frontier) {
-          for (String k : tokenKeys) {
-            Node child = node.next.get(k);
-            if (child != null) {
-              next.add(child);
-            }
-          }
-          if (node.wildcard != null) {
-            for (String sf : p.surfaces(j, lang)) {
-              CompiledLexicon.CharNode c = node.wildcard;
-              for (int k = 0; k < sf.length() && c != null; k++) {
-                c = c.children.get(sf.charAt(k));
-                if (c != null && c.target != null) {
-                  next.add(c.target);
-                }
-              }
-            }
-          }
-        }
-        for (Node node : next) {
-          if (!node.terminal.isEmpty()) {
-            bestEnd = j;
-            best = node.terminal;
-          }
-        }
-        frontier = next;
+      NodeList frontier = frontierA;
+      NodeList next = frontierB;
+      frontier.clear();
+      for (Node s : starts) {
+        frontier.add(s);
       }
+      for (int j = i; ; ) {
+        // Of several terms ending at the same token (an exact word and a wildcard one), the first
+        // reached gives the hit.
+        for (int k = 0; k < frontier.size; k++) {
+          if (!frontier.nodes[k].terminal.isEmpty()) {
+            bestEnd = j;
+            best = frontier.nodes[k].terminal;
+            break;
+          }
+        }
+        j++;
+        if (j >= n) {
+          break;
+        }
+        next.clear();
+        TokenWord.Forms w = p.words[j].forms(lang);
+        for (int k = 0; k < frontier.size; k++) {
+          frontier.nodes[k].step(w, next);
+        }
+        if (next.size == 0) {
+          break;
+        }
+        NodeList t = frontier;
+        frontier = next;
+        next = t;
+      }
+      frontierA.clear();
+      frontierB.clear();
       if (best == null) {
         i++;
         continue;
@@ -216,6 +259,7 @@ public final class FrameTagger {
       int end = toks.get(bestEnd).end();
       String snippet = snippet(p.sectionText, p.offset + start, p.offset + end);
       String voice = p.voice(end);
+      String matched = p.text.substring(start, end);
       Set<String> frames = new HashSet<>();
       for (LexiconEntry e : best) {
         if (frames.add(e.frame())) {
@@ -224,7 +268,7 @@ public final class FrameTagger {
                   e.frame(),
                   e.lang(),
                   e.term(),
-                  p.text.substring(start, end),
+                  matched,
                   p.section,
                   p.offset + start,
                   p.offset + end,

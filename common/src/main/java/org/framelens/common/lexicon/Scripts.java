@@ -51,6 +51,14 @@ final class Scripts {
   static UnicodeScript scriptOfToken(String token) {
     for (int i = 0; i < token.length(); ) {
       int cp = token.codePointAt(i);
+      if (cp < 0x80) {
+        // ASCII: letters are Latin, and UnicodeScript.of's table search is not needed
+        if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+          return UnicodeScript.LATIN;
+        }
+        i++;
+        continue;
+      }
       if (Character.isLetter(cp)) {
         UnicodeScript s = UnicodeScript.of(cp);
         return s == UnicodeScript.HIRAGANA || s == UnicodeScript.KATAKANA ? UnicodeScript.HAN : s;
@@ -60,22 +68,37 @@ final class Scripts {
     return null;
   }
 
+  /** The language of a run of tokens in a script other than the article's. */
+  interface RunLanguage {
+    /**
+     * The language to match tokens [from, to) of the paragraph (a run written in {@code script})
+     * with; null: none.
+     */
+    String of(int from, int to, UnicodeScript script);
+  }
+
   static List<FrameTagger.Segment> segments(
-      String paragraph, List<TextTokens.Token> toks, String lang, LanguageDetection detection) {
+      String paragraph,
+      List<TextTokens.Token> toks,
+      TokenWord[] words,
+      String lang,
+      RunLanguage runLanguage) {
     UnicodeScript articleScript = scriptOf(lang);
-    List<FrameTagger.Segment> out = new ArrayList<>();
+    List<FrameTagger.Segment> out = new ArrayList<>(1);
     int from = 0;
     UnicodeScript current = null;
     for (int i = 0; i <= toks.size(); i++) {
-      UnicodeScript s = i < toks.size() ? scriptOfToken(toks.get(i).text()) : null;
+      UnicodeScript s = i < toks.size() ? words[i].script : null;
       boolean boundary = i == toks.size() || (s != null && current != null && s != current);
       if (boundary) {
         if (i > from) {
-          out.add(
-              new FrameTagger.Segment(
-                  from,
-                  i,
-                  runLanguage(paragraph, toks, from, i, current, articleScript, lang, detection)));
+          String l;
+          if (current == null || current == articleScript) {
+            l = articleScript == null ? null : lang;
+          } else {
+            l = runLanguage.of(from, i, current);
+          }
+          out.add(new FrameTagger.Segment(from, i, l));
         }
         from = i;
         current = null;
@@ -87,22 +110,14 @@ final class Scripts {
     return out;
   }
 
-  private static String runLanguage(
-      String paragraph,
-      List<TextTokens.Token> toks,
-      int from,
-      int to,
-      UnicodeScript script,
-      UnicodeScript articleScript,
-      String articleLang,
-      LanguageDetection detection) {
-    if (script == null || script == articleScript) {
-      return articleScript == null ? null : articleLang;
-    }
+  /**
+   * The language Lingua names for a run in {@code script}, if it is written in that script; null
+   * when it names none, another script's language, or there is no detector.
+   */
+  static String detectRun(String text, UnicodeScript script, LanguageDetection detection) {
     if (detection == null) {
       return null;
     }
-    String text = paragraph.substring(toks.get(from).start(), toks.get(to - 1).end());
     LanguageDetection.Detected d = detection.detect(text);
     if (d.lang().equals(LanguageDetection.UNDETERMINED) || scriptOf(d.lang()) != script) {
       return null;
