@@ -40,6 +40,7 @@ import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 import org.framelens.common.lexicon.Lexicon;
 import org.framelens.common.schema.Tables;
 import org.framelens.common.stats.FramingStats;
@@ -52,10 +53,20 @@ import org.framelens.common.stats.FramingStats;
 public final class Comparisons {
   private Comparisons() {}
 
-  /** The four tables. */
-  /** The tables computed from articles and hits; outlet_pairs comes from outlet_frames. */
+  /**
+   * The tables computed from articles and hits; outlet_pairs comes from outlet_frames. {@code
+   * cached} are intermediate results kept in memory while the tables are written; {@link #release}
+   * frees them.
+   */
   public record Result(
-      Dataset<Row> outletFrames, Dataset<Row> frameTerms, Dataset<Row> storyFrames) {}
+      Dataset<Row> outletFrames,
+      Dataset<Row> frameTerms,
+      Dataset<Row> storyFrames,
+      List<Dataset<Row>> cached) {
+    public void release() {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
 
   /** Articles sharing at least this many entities ... */
   static final int STORY_MIN_SHARED_ENTITIES = 2;
@@ -86,10 +97,12 @@ public final class Comparisons {
         allHits
             .filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX))
             .join(dated.select("article_id"), "article_id");
-    Dataset<Row> periods = periods(dated);
+    // periods feeds every aggregate of outlet_frames several times over: compute it once
+    Dataset<Row> periods = periods(dated).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new java.util.ArrayList<>(List.of(periods));
 
     Dataset<Row> outletFrames =
-        outletFrames(spark, periods, frameHits, frames)
+        outletFrames(spark, periods, frameHits, frames, cached)
             .withColumn("copies_included", lit(includeCopies))
             .withColumn("lexicon_version", lit(lexiconVersion));
     outletFrames = SparkTables.conform(outletFrames, Tables.OUTLET_FRAMES);
@@ -105,7 +118,7 @@ public final class Comparisons {
                 .withColumn("copies_included", lit(includeCopies))
                 .withColumn("lexicon_version", lit(lexiconVersion)),
             Tables.STORY_FRAMES);
-    return new Result(outletFrames, frameTerms, storyFrames);
+    return new Result(outletFrames, frameTerms, storyFrames, cached);
   }
 
   /** Each article once per period type: its day, its ISO week, the whole run. */
@@ -138,7 +151,11 @@ public final class Comparisons {
   }
 
   static Dataset<Row> outletFrames(
-      SparkSession spark, Dataset<Row> periods, Dataset<Row> frameHits, List<String> frames) {
+      SparkSession spark,
+      Dataset<Row> periods,
+      Dataset<Row> frameHits,
+      List<String> frames,
+      List<Dataset<Row>> cached) {
     String[] periodKey = {"period_type", "period", "period_label"};
     Dataset<Row> totals =
         periods
@@ -169,7 +186,10 @@ public final class Comparisons {
             .crossJoin(frameNames)
             .join(counts, seq("outlet", "period_type", "period", "period_label", "frame"), "left")
             .na()
-            .fill(0L, new String[] {"articles_with_frame", "hits", "hits_own", "hits_quoted"});
+            .fill(0L, new String[] {"articles_with_frame", "hits", "hits_own", "hits_quoted"})
+            // read by three aggregates and the final join
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(grid);
 
     // log-odds: this outlet against all other outlets of the period; prior = whole-run frame hits
     Dataset<Row> prior =

@@ -207,8 +207,47 @@ public final class FramingRunJob {
       List<String> frames,
       String lexiconVersion,
       boolean includeCopies) {
+    // Every table reads the same few columns many times over: keep them in memory once.
+    Dataset<Row> slimArticles =
+        articles
+            .select(
+                "article_id", "outlet", "published_at", "crawl_date", "token_count", "duplicate_of")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> slimHits =
+        hits.select("article_id", "outlet", "frame", "lang", "term", "matched_text", "voice")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      writeComparisonTables(
+          spark, slimArticles, slimHits, out, frames, lexiconVersion, includeCopies);
+    } finally {
+      slimArticles.unpersist();
+      slimHits.unpersist();
+    }
+  }
+
+  private static void writeComparisonTables(
+      SparkSession spark,
+      Dataset<Row> articles,
+      Dataset<Row> hits,
+      String out,
+      List<String> frames,
+      String lexiconVersion,
+      boolean includeCopies) {
     Comparisons.Result r =
         Comparisons.compute(spark, articles, hits, frames, lexiconVersion, includeCopies);
+    try {
+      writeTables(spark, r, out, lexiconVersion, includeCopies);
+    } finally {
+      r.release();
+    }
+  }
+
+  private static void writeTables(
+      SparkSession spark,
+      Comparisons.Result r,
+      String out,
+      String lexiconVersion,
+      boolean includeCopies) {
     write(r.outletFrames().coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
     // outlet_pairs is built from outlet_frames: read the written table instead of recomputing it
     Dataset<Row> writtenFrames = spark.read().parquet(out + "/" + Tables.OUTLET_FRAMES.name());

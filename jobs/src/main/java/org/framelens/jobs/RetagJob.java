@@ -37,16 +37,25 @@ public final class RetagJob {
       String output, String lexicon, List<String> languages, boolean includeCopies) {}
 
   /** What a retag did. */
-  public record Summary(long articles, long hits, String lexiconVersion, double seconds) {
+  public record Summary(
+      long articles,
+      long hits,
+      String lexiconVersion,
+      double seconds,
+      double tagAndWriteSeconds,
+      double comparisonSeconds) {
     public String render() {
       return String.format(
           Locale.ROOT,
           "framelens retag summary%n  articles retagged   %,d%n  frame hits          %,d%n"
-              + "  lexicon version     %s%n  seconds             %.1f%n",
+              + "  lexicon version     %s%n  seconds             %.1f%n"
+              + "    tag, write hits (wall)   %.1f%n    comparison tables (wall) %.1f%n",
           articles,
           hits,
           lexiconVersion,
-          seconds);
+          seconds,
+          tagAndWriteSeconds,
+          comparisonSeconds);
     }
   }
 
@@ -80,12 +89,15 @@ public final class RetagJob {
             .read()
             .schema(SparkTables.structType(Tables.ARTICLES))
             .parquet(config.output() + "/" + Tables.ARTICLES.name());
+    long tagStart = System.nanoTime();
     Dataset<Row> hits = tag(articles, processing, lexicon.version());
     String hitsPath = config.output() + "/" + Tables.FRAME_HITS.name();
     hits.write()
         .mode(SaveMode.Overwrite)
         .partitionBy(Tables.FRAME_HITS.partitionColumns().toArray(new String[0]))
         .parquet(hitsPath);
+    double tagSeconds = (System.nanoTime() - tagStart) / 1e9;
+    long compareStart = System.nanoTime();
     Dataset<Row> written = spark.read().parquet(hitsPath);
     FramingRunJob.writeComparisons(
         spark,
@@ -93,12 +105,15 @@ public final class RetagJob {
         new ArrayList<>(lexicon.frames()),
         lexicon.version(),
         config.includeCopies());
+    double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
     Summary s =
         new Summary(
             articles.count(),
             written.count(),
             lexicon.version(),
-            (System.nanoTime() - start) / 1e9);
+            (System.nanoTime() - start) / 1e9,
+            tagSeconds,
+            compareSeconds);
     return s;
   }
 

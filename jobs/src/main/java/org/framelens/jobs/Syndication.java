@@ -72,7 +72,9 @@ public final class Syndication {
             .setOutputCol("features")
             .setNumFeatures(1 << 20)
             .setBinary(true)
-            .transform(docs);
+            .transform(docs)
+            // the self-join copies both rows into every candidate pair: carry no shingle arrays
+            .select("article_id", "t", "features");
     MinHashLSHModel model =
         new MinHashLSH()
             .setNumHashTables(8)

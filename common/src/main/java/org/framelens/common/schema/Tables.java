@@ -252,7 +252,8 @@ public final class Tables {
   public static final TableSchema QUARANTINE =
       new TableSchema(
           "quarantine",
-          "one input record or file that failed a stage, with the reason",
+          "one input record or file that failed a stage, or hit a limit, with the reason (`run`"
+              + " writes it unpartitioned; `nightly` partitions it by crawl_date, the night's date)",
           List.of(
               required("source_file", STRING, "input file"),
               optional("source_offset", LONG, "byte offset of the record in the file, when known"),
