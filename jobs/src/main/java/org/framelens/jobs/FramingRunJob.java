@@ -159,11 +159,36 @@ public final class FramingRunJob {
       SerializableHadoopConf hadoopConf,
       PartitionProcessor.StageAccumulators acc) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = Math.max(1, files.size());
+    long splitBytes =
+        Long.parseLong(
+            spark
+                .conf()
+                .get(
+                    InputSplitting.SPLIT_BYTES_KEY,
+                    Long.toString(InputSplitting.DEFAULT_SPLIT_BYTES)));
+    List<InputFile> inputs;
+    try {
+      inputs = InputSplitting.split(files, splitBytes, hadoopConf.get());
+    } catch (IOException e) {
+      inputs = files;
+    }
+    long total = inputs.stream().mapToLong(InputFile::bytes).sum();
+    int tasks =
+        (int)
+            Math.max(
+                3L * jsc.defaultParallelism(),
+                splitBytes > 0 ? (total + splitBytes - 1) / splitBytes : inputs.size());
+    List<List<InputFile>> groups = InputSplitting.pack(inputs, tasks);
     JavaRDD<Row> rows =
-        jsc.parallelize(files, slices)
-            .mapPartitions(it -> new PartitionProcessor(it, processing, hadoopConf.get(), acc));
+        jsc.parallelize(groups, Math.max(1, groups.size()))
+            .mapPartitions(
+                it -> new PartitionProcessor(flatten(it), processing, hadoopConf.get(), acc));
     return spark.createDataFrame(rows, ProcessedRows.SCHEMA);
+  }
+
+  private static java.util.Iterator<InputFile> flatten(java.util.Iterator<List<InputFile>> groups) {
+    return com.google.common.collect.Iterators.concat(
+        com.google.common.collect.Iterators.transform(groups, List::iterator));
   }
 
   /** A URL fetched twice in one crawl day keeps its latest fetch. */

@@ -116,9 +116,18 @@ final class PartitionProcessor implements Iterator<Row> {
     try {
       FileSystem fs = path.getFileSystem(hadoopConf);
       in = fs.open(path);
+      if (file.isRange()) {
+        // a range of a split .warc.gz: starts at a record start, ends before the next range's
+        ((org.apache.hadoop.fs.FSDataInputStream) in).seek(file.start());
+        in =
+            org.apache.commons.io.input.BoundedInputStream.builder()
+                .setInputStream(in)
+                .setMaxCount(file.end() - file.start())
+                .get();
+      }
       if (InputFiles.isWarc(path.getName())) {
         WarcDocumentReader reader =
-            new WarcDocumentReader(in, file.path(), config.maxDocumentBytes());
+            new WarcDocumentReader(in, file.path(), config.maxDocumentBytes(), file.start());
         currentResource = reader;
         current = reader;
       } else {

@@ -452,6 +452,54 @@ class FramingRunJobTest {
   }
 
   @Test
+  void aWarcFileSplitIntoRangesAcrossTasksYieldsTheSameArticlesAsWhole(@TempDir Path dir)
+      throws IOException {
+    Path warc = SAMPLES.resolve("crawl/sample-crawl.warc.gz");
+    String o = dir.resolve("out").toString();
+    var conf = spark.sparkContext().hadoopConfiguration();
+    List<InputFile> ranges =
+        InputSplitting.split(InputListing.list(List.of(warc.toString()), conf), 20_000, conf);
+    assertThat(ranges).hasSizeGreaterThan(3).allSatisfy(r -> assertThat(r.isRange()).isTrue());
+    spark.conf().set(InputSplitting.SPLIT_BYTES_KEY, "20000"); // ~7 ranges of the 136 KB file
+    try {
+      FramingRunJob.run(
+          spark,
+          new RunConfig(
+              List.of(warc.toString()),
+              o,
+              null,
+              null,
+              List.of(),
+              ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
+              ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+              false));
+    } finally {
+      spark.conf().unset(InputSplitting.SPLIT_BYTES_KEY);
+    }
+    List<String> split =
+        spark
+            .read()
+            .parquet(o + "/articles")
+            .orderBy("article_id")
+            .select("article_id", "source_offset")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .toList();
+    List<String> whole =
+        table("articles")
+            .filter(col("source_file").endsWith("sample-crawl.warc.gz"))
+            .orderBy("article_id")
+            .select("article_id", "source_offset")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .toList();
+    assertThat(split).hasSizeGreaterThan(20).isEqualTo(whole);
+    assertThat(spark.read().parquet(o + "/quarantine").count()).isZero();
+  }
+
+  @Test
   void retagRewritesHitsAndComparisonTablesFromStoredTextWithAnotherLexicon(@TempDir Path dir)
       throws IOException {
     Path copy = dir.resolve("out");

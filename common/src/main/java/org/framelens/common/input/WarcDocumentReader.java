@@ -29,11 +29,24 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
   private ReadOutcome pending;
   private boolean finished;
   private long lastPosition;
+  private final long baseOffset;
 
   public WarcDocumentReader(InputStream in, String sourceFile, long maxDocumentBytes)
       throws IOException {
+    this(in, sourceFile, maxDocumentBytes, 0);
+  }
+
+  /**
+   * Reads a range of a WARC file that starts at a record start ({@link WarcSplits}): {@code in} is
+   * positioned at {@code baseOffset} and ends at the range's end; offsets stay file offsets.
+   */
+  public WarcDocumentReader(
+      InputStream in, String sourceFile, long maxDocumentBytes, long baseOffset)
+      throws IOException {
     this.sourceFile = sourceFile;
     this.maxDocumentBytes = maxDocumentBytes;
+    this.baseOffset = baseOffset;
+    this.lastPosition = baseOffset;
     this.reader = new WarcReader(in);
     this.reader.setLenient(true);
   }
@@ -75,7 +88,7 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
       return null;
     }
     WarcRecord record = next.get();
-    long offset = record.position();
+    long offset = baseOffset + record.position();
     lastPosition = offset;
     try {
       return toOutcome(record, offset);
