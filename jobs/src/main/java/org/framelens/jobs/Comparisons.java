@@ -1,65 +1,65 @@
 package org.framelens.jobs;
 
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.desc;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_replace;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.Serializable;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.KeyValueGroupedDataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.api.java.UDF6;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.framelens.common.compare.Period;
+import org.framelens.common.compare.PeriodFraming;
+import org.framelens.common.compare.StoryFraming;
+import org.framelens.common.compare.TermChoice;
 import org.framelens.common.lexicon.Lexicon;
 import org.framelens.common.schema.Tables;
-import org.framelens.common.stats.FramingStats;
 
 /**
  * The comparison tables, computed from the articles and frame_hits tables (no I/O): outlet_frames,
- * frame_terms and story_frames, and outlet_pairs from outlet_frames. Each original article counts
- * once; near-duplicate copies ({@code duplicate_of} set) count only when {@code includeCopies}.
+ * outlet_pairs, frame_terms and story_frames. Each original article counts once; near-duplicate
+ * copies ({@code duplicate_of} set) count only when {@code includeCopies}.
+ *
+ * <p>Spark reduces the articles and hits to small day-level counts in a few shuffles; each period,
+ * (outlet, frame) and story is then one group computed by plain Java ({@code
+ * org.framelens.common.compare}). Expressing the statistics as Spark joins and windows instead cost
+ * about 60 Spark jobs, a fixed 11–15 s that dominated {@code retag}.
  */
 public final class Comparisons {
   private Comparisons() {}
 
   /**
-   * The tables computed from articles and hits; outlet_pairs comes from outlet_frames. {@code
-   * cached} are intermediate results kept in memory while the tables are written; {@link #release}
-   * frees them.
+   * The four tables. {@code cached} are intermediate results kept in memory while the tables are
+   * written; {@link #release} frees them.
    */
   public record Result(
       Dataset<Row> outletFrames,
+      Dataset<Row> outletPairs,
       Dataset<Row> frameTerms,
       Dataset<Row> storyFrames,
       List<Dataset<Row>> cached) {
@@ -89,237 +89,283 @@ public final class Comparisons {
             coalesce(to_date(col("published_at")), col("crawl_date")).as("date"),
             col("published_at").isNull().as("dated_by_crawl"),
             col("token_count"));
+    // the joins with the counted articles drop the hits of copies; outlet and day are the article's
     Dataset<Row> frameHits =
         allHits
             .filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX).unary_$bang())
-            .join(dated.select("article_id"), "article_id");
+            .select("article_id", "frame", "lang", "term", "matched_text", "voice")
+            .join(dated.select("article_id", "outlet", "date"), "article_id");
     Dataset<Row> entityHits =
         allHits
             .filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX))
+            .select("article_id", "frame")
             .join(dated.select("article_id"), "article_id");
-    // periods feeds every aggregate of outlet_frames several times over: compute it once
-    Dataset<Row> periods = periods(dated).persist(StorageLevel.MEMORY_AND_DISK());
-    List<Dataset<Row>> cached = new java.util.ArrayList<>(List.of(periods));
 
+    Dataset<Row> cells = dayCells(dated, frameHits).persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(cells));
+    Stamp stamp = new Stamp(includeCopies, lexiconVersion);
+
+    // the run's frame hits (the log-odds prior) and first day, in one small job
+    HashMap<String, Long> prior = new HashMap<>();
+    long priorTotal = 0;
+    LocalDate runStart = null;
+    for (Row r : cells.groupBy("frame").agg(sum("hits"), min("date")).collectAsList()) {
+      if (!r.isNullAt(0)) {
+        prior.put(r.getString(0), r.getLong(1));
+        priorTotal += r.getLong(1);
+      }
+      LocalDate first = r.isNullAt(2) ? null : r.getDate(2).toLocalDate();
+      runStart = runStart == null || (first != null && first.isBefore(runStart)) ? first : runStart;
+    }
+    KeyValueGroupedDataset<String, Row> periods = byPeriod(cells);
     Dataset<Row> outletFrames =
-        outletFrames(spark, periods, frameHits, frames, cached)
-            .withColumn("copies_included", lit(includeCopies))
-            .withColumn("lexicon_version", lit(lexiconVersion));
-    outletFrames = SparkTables.conform(outletFrames, Tables.OUTLET_FRAMES);
-    Dataset<Row> frameTerms =
-        SparkTables.conform(
-            frameTerms(frameHits)
-                .withColumn("copies_included", lit(includeCopies))
-                .withColumn("lexicon_version", lit(lexiconVersion)),
-            Tables.FRAME_TERMS);
-    Dataset<Row> storyFrames =
-        SparkTables.conform(
-            storyFrames(dated, frameHits, entityHits)
-                .withColumn("copies_included", lit(includeCopies))
-                .withColumn("lexicon_version", lit(lexiconVersion)),
-            Tables.STORY_FRAMES);
-    return new Result(outletFrames, frameTerms, storyFrames, cached);
+        periods.flatMapGroups(
+            new OutletFramesOfPeriod(new ArrayList<>(frames), prior, priorTotal, runStart, stamp),
+            encoder(Tables.OUTLET_FRAMES));
+    Dataset<Row> outletPairs =
+        periods.flatMapGroups(
+            new OutletPairsOfPeriod(new ArrayList<>(frames), runStart, stamp),
+            encoder(Tables.OUTLET_PAIRS));
+    Dataset<Row> frameTerms = frameTerms(frameHits, stamp);
+    Dataset<Row> storyFrames = storyFrames(spark, dated, frameHits, entityHits, stamp);
+    return new Result(outletFrames, outletPairs, frameTerms, storyFrames, cached);
   }
 
-  /** Each article once per period type: its day, its ISO week, the whole run. */
-  static Dataset<Row> periods(Dataset<Row> dated) {
-    Dataset<Row> day =
-        dated.select(
-            col("*"),
-            lit("day").as("period_type"),
-            col("date").as("period"),
-            date_format(col("date"), "yyyy-MM-dd").as("period_label"));
-    Column monday = to_date(date_trunc("week", col("date")));
-    Dataset<Row> week =
-        dated.select(
-            col("*"),
-            lit("week").as("period_type"),
-            monday.as("period"),
-            concat(
-                    expr("cast(extract(YEAROFWEEK FROM date) as string)"),
-                    lit("-W"),
-                    lpad(weekofyear(col("date")).cast("string"), 2, "0"))
-                .as("period_label"));
-    Row first = dated.agg(min("date")).first();
-    Dataset<Row> run =
-        dated.select(
-            col("*"),
-            lit("run").as("period_type"),
-            lit(first.isNullAt(0) ? null : first.getDate(0)).cast("date").as("period"),
-            lit("run").as("period_label"));
-    return day.unionByName(week).unionByName(run);
-  }
+  /** What every comparison row ends with. */
+  record Stamp(boolean copiesIncluded, String lexiconVersion) implements Serializable {}
 
-  static Dataset<Row> outletFrames(
-      SparkSession spark,
-      Dataset<Row> periods,
-      Dataset<Row> frameHits,
-      List<String> frames,
-      List<Dataset<Row>> cached) {
-    String[] periodKey = {"period_type", "period", "period_label"};
-    Dataset<Row> totals =
-        periods
-            .groupBy(col("outlet"), col("period_type"), col("period"), col("period_label"))
+  /**
+   * Day-level counts: per (outlet, date) a row of article totals (frame null), per (outlet, date,
+   * frame) a row of hit counts.
+   */
+  static Dataset<Row> dayCells(Dataset<Row> dated, Dataset<Row> frameHits) {
+    Column zero = lit(0L);
+    Dataset<Row> articleDays =
+        dated
+            .groupBy("outlet", "date")
             .agg(
                 count(lit(1)).as("articles"),
-                sum(col("token_count").cast("long")).as("tokens"),
-                sum(when(col("dated_by_crawl"), 1).otherwise(0))
-                    .cast("long")
-                    .as("articles_dated_by_crawl"));
-    Dataset<Row> counts =
-        frameHits
-            .select("article_id", "frame", "voice")
-            .join(
-                periods.select("article_id", "outlet", "period_type", "period", "period_label"),
-                "article_id")
-            .groupBy("outlet", "period_type", "period", "period_label", "frame")
-            .agg(
-                countDistinct("article_id").as("articles_with_frame"),
-                count(lit(1)).as("hits"),
-                sum(when(col("voice").equalTo("own"), 1).otherwise(0)).cast("long").as("hits_own"),
-                sum(when(col("voice").equalTo("quoted"), 1).otherwise(0))
-                    .cast("long")
-                    .as("hits_quoted"));
-    Dataset<Row> frameNames = spark.createDataset(frames, Encoders.STRING()).toDF("frame");
-    Dataset<Row> grid =
-        totals
-            .crossJoin(frameNames)
-            .join(counts, seq("outlet", "period_type", "period", "period_label", "frame"), "left")
-            .na()
-            .fill(0L, new String[] {"articles_with_frame", "hits", "hits_own", "hits_quoted"})
-            // read by three aggregates and the final join
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(grid);
-
-    // log-odds: this outlet against all other outlets of the period; prior = whole-run frame hits
-    Dataset<Row> prior =
-        frameHits
-            .groupBy("frame")
-            .agg(count(lit(1)).as("alpha_w"))
-            .crossJoin(frameHits.agg(count(lit(1)).as("alpha_0")));
-    Dataset<Row> outletTotals =
-        grid.groupBy("outlet", "period_type", "period", "period_label").agg(sum("hits").as("n_i"));
-    Dataset<Row> periodFrame =
-        grid.groupBy("period_type", "period", "period_label", "frame").agg(sum("hits").as("y_all"));
-    Dataset<Row> periodTotals =
-        grid.groupBy("period_type", "period", "period_label").agg(sum("hits").as("n_all"));
-    UserDefinedFunction logOdds =
-        udf(
-            (UDF6<Long, Long, Long, Long, Long, Long, Double>)
-                (yi, ni, yAll, nAll, alphaW, alpha0) -> {
-                  if (alphaW == null || alpha0 == null) {
-                    return null;
-                  }
-                  double z = FramingStats.logOddsZ(yi, ni, yAll - yi, nAll - ni, alphaW, alpha0);
-                  return Double.isNaN(z) ? null : z;
-                },
-            DataTypes.DoubleType);
-    UserDefinedFunction wilson =
-        udf(
-            (UDF2<Long, Long, double[]>) FramingStats::wilson95,
-            DataTypes.createArrayType(DataTypes.DoubleType, false));
-    return grid.join(outletTotals, seq("outlet", "period_type", "period", "period_label"))
-        .join(periodFrame, seq("period_type", "period", "period_label", "frame"))
-        .join(periodTotals, seq(periodKey))
-        .join(prior, seq("frame"), "left")
-        .withColumn("share", col("articles_with_frame").divide(col("articles")))
-        .withColumn("_ci", wilson.apply(col("articles_with_frame"), col("articles")))
-        .withColumn("share_ci_low", col("_ci").getItem(0))
-        .withColumn("share_ci_high", col("_ci").getItem(1))
-        .withColumn(
-            "rate_per_10k_tokens",
-            when(col("tokens").gt(0), col("hits").multiply(10000.0).divide(col("tokens")))
-                .otherwise(0.0))
-        .withColumn(
-            "log_odds_z",
-            logOdds.apply(
-                col("hits"),
-                col("n_i"),
-                col("y_all"),
-                col("n_all"),
-                col("alpha_w"),
-                col("alpha_0")));
-  }
-
-  /** outlet_pairs from an outlet_frames table. */
-  static Dataset<Row> outletPairsTable(
-      Dataset<Row> outletFrames, String lexiconVersion, boolean includeCopies) {
-    return SparkTables.conform(
-        outletPairs(outletFrames)
-            .withColumn("copies_included", lit(includeCopies))
-            .withColumn("lexicon_version", lit(lexiconVersion)),
-        Tables.OUTLET_PAIRS);
-  }
-
-  static Dataset<Row> outletPairs(Dataset<Row> outletFrames) {
-    Dataset<Row> vectors =
-        outletFrames
-            .groupBy("period_type", "period", "period_label", "outlet")
-            .agg(
-                first("articles").as("articles"),
-                sum("hits").as("hits"),
-                sort_array(collect_list(struct(col("frame"), col("hits")))).as("v"));
-    Dataset<Row> a =
-        vectors.toDF(
-            "period_type", "period", "period_label", "outlet_a", "articles_a", "hits_a", "va");
-    Dataset<Row> b =
-        vectors.toDF(
-            "period_type", "period", "period_label", "outlet_b", "articles_b", "hits_b", "vb");
-    UserDefinedFunction jsd =
-        udf(
-            (UDF2<scala.collection.Seq<Row>, scala.collection.Seq<Row>, Double>)
-                (x, y) -> {
-                  double[] p = counts(x);
-                  double[] q = counts(y);
-                  double d = FramingStats.jensenShannonDistance(p, q);
-                  return Double.isNaN(d) ? null : d;
-                },
-            DataTypes.DoubleType);
-    return a.join(b, seq("period_type", "period", "period_label"))
-        .filter(col("outlet_a").lt(col("outlet_b")))
-        .withColumn("js_distance", jsd.apply(col("va"), col("vb")));
-  }
-
-  /** Hit counts of a sorted (frame, hits) list; both sides list every frame in the same order. */
-  private static double[] counts(scala.collection.Seq<Row> v) {
-    double[] out = new double[v.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = v.apply(i).getLong(1);
-    }
-    return out;
-  }
-
-  static Dataset<Row> frameTerms(Dataset<Row> frameHits) {
-    Dataset<Row> perTerm =
-        frameHits
-            .groupBy("outlet", "frame", "lang", "term")
-            .agg(
-                count(lit(1)).as("hits"),
-                sum(when(col("voice").equalTo("quoted"), 1).otherwise(0))
-                    .cast("long")
-                    .as("hits_quoted"));
-    Dataset<Row> examples =
-        frameHits
-            .groupBy("outlet", "frame", "lang", "term", "matched_text")
-            .agg(count(lit(1)).as("n"))
-            .withColumn(
-                "_rank",
-                row_number()
-                    .over(
-                        Window.partitionBy("outlet", "frame", "lang", "term")
-                            .orderBy(desc("n"), col("matched_text"))))
-            .filter(col("_rank").equalTo(1))
+                coalesce(sum(col("token_count").cast("long")), zero).as("tokens"),
+                sum(when(col("dated_by_crawl"), 1).otherwise(0)).cast("long").as("dated_by_crawl"))
             .select(
                 col("outlet"),
+                col("date"),
+                lit(null).cast("string").as("frame"),
+                col("articles"),
+                col("tokens"),
+                col("dated_by_crawl"),
+                zero.as("articles_with_frame"),
+                zero.as("hits"),
+                zero.as("hits_own"),
+                zero.as("hits_quoted"));
+    Dataset<Row> frameDays =
+        frameHits
+            .groupBy("article_id", "outlet", "date", "frame")
+            .agg(
+                count(lit(1)).as("hits"),
+                sum(when(col("voice").equalTo("own"), 1).otherwise(0)).cast("long").as("own"),
+                sum(when(col("voice").equalTo("quoted"), 1).otherwise(0)).cast("long").as("quoted"))
+            .groupBy("outlet", "date", "frame")
+            .agg(
+                count(lit(1)).as("articles_with_frame"),
+                sum("hits").as("hits"),
+                sum("own").as("hits_own"),
+                sum("quoted").as("hits_quoted"))
+            .select(
+                col("outlet"),
+                col("date"),
                 col("frame"),
-                col("lang"),
-                col("term"),
-                col("matched_text").as("example"));
-    return perTerm
-        .join(examples, seq("outlet", "frame", "lang", "term"))
-        .withColumn(
-            "share_of_frame",
-            col("hits").divide(sum("hits").over(Window.partitionBy("outlet", "frame"))));
+                zero.as("articles"),
+                zero.as("tokens"),
+                zero.as("dated_by_crawl"),
+                col("articles_with_frame"),
+                col("hits"),
+                col("hits_own"),
+                col("hits_quoted"));
+    return articleDays.unionByName(frameDays);
+  }
+
+  /** Each day cell under its three periods (day, week, run), grouped by period. */
+  static KeyValueGroupedDataset<String, Row> byPeriod(Dataset<Row> cells) {
+    StructType keyed = cells.schema().add("period_key", DataTypes.StringType, false);
+    int date = cells.schema().fieldIndex("date");
+    FlatMapFunction<Row, Row> expand =
+        r -> {
+          Object[] values = new Object[r.size() + 1];
+          for (int i = 0; i < r.size(); i++) {
+            values[i] = r.get(i);
+          }
+          List<Row> out = new ArrayList<>(3);
+          for (Period p : Period.of(r.getDate(date).toLocalDate())) {
+            Object[] v = values.clone();
+            v[r.size()] = p.key();
+            out.add(RowFactory.create(v));
+          }
+          return out.iterator();
+        };
+    int key = keyed.fieldIndex("period_key");
+    return cells
+        .flatMap(expand, ExpressionEncoder.apply(keyed))
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(key), Encoders.STRING());
+  }
+
+  /** Reads the day cells of one period into a {@link PeriodFraming}. */
+  private static PeriodFraming periodFraming(List<String> frames, Iterator<Row> cells) {
+    PeriodFraming period = new PeriodFraming(frames);
+    while (cells.hasNext()) {
+      Row c = cells.next();
+      if (c.isNullAt(2)) {
+        period.addArticles(c.getString(0), c.getLong(3), c.getLong(4), c.getLong(5));
+      } else {
+        period.addFrame(
+            c.getString(0), c.getString(2), c.getLong(6), c.getLong(7), c.getLong(8), c.getLong(9));
+      }
+    }
+    return period;
+  }
+
+  private static Date start(Period p, LocalDate runStart) {
+    return Date.valueOf(p.start() != null ? p.start() : runStart);
+  }
+
+  static final class OutletFramesOfPeriod implements FlatMapGroupsFunction<String, Row, Row> {
+    private final ArrayList<String> frames;
+    private final HashMap<String, Long> prior;
+    private final long priorTotal;
+    private final LocalDate runStart;
+    private final Stamp stamp;
+
+    OutletFramesOfPeriod(
+        ArrayList<String> frames,
+        HashMap<String, Long> prior,
+        long priorTotal,
+        LocalDate runStart,
+        Stamp stamp) {
+      this.frames = frames;
+      this.prior = prior;
+      this.priorTotal = priorTotal;
+      this.runStart = runStart;
+      this.stamp = stamp;
+    }
+
+    @Override
+    public Iterator<Row> call(String key, Iterator<Row> cells) {
+      Period p = Period.fromKey(key);
+      Date start = start(p, runStart);
+      List<Row> rows = new ArrayList<>();
+      for (PeriodFraming.FrameRow f : periodFraming(frames, cells).frameRows(prior, priorTotal)) {
+        rows.add(
+            RowFactory.create(
+                f.outlet(),
+                p.type(),
+                start,
+                p.label(),
+                f.frame(),
+                f.articles(),
+                f.articlesWithFrame(),
+                f.hits(),
+                f.hitsOwn(),
+                f.hitsQuoted(),
+                f.tokens(),
+                f.share(),
+                f.shareCiLow(),
+                f.shareCiHigh(),
+                f.ratePer10kTokens(),
+                f.logOddsZ(),
+                f.articlesDatedByCrawl(),
+                stamp.copiesIncluded(),
+                stamp.lexiconVersion()));
+      }
+      return rows.iterator();
+    }
+  }
+
+  static final class OutletPairsOfPeriod implements FlatMapGroupsFunction<String, Row, Row> {
+    private final ArrayList<String> frames;
+    private final LocalDate runStart;
+    private final Stamp stamp;
+
+    OutletPairsOfPeriod(ArrayList<String> frames, LocalDate runStart, Stamp stamp) {
+      this.frames = frames;
+      this.runStart = runStart;
+      this.stamp = stamp;
+    }
+
+    @Override
+    public Iterator<Row> call(String key, Iterator<Row> cells) {
+      Period p = Period.fromKey(key);
+      Date start = start(p, runStart);
+      Iterator<PeriodFraming.PairRow> pairs = periodFraming(frames, cells).pairRows();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return pairs.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          PeriodFraming.PairRow r = pairs.next();
+          return RowFactory.create(
+              p.type(),
+              start,
+              p.label(),
+              r.outletA(),
+              r.outletB(),
+              r.articlesA(),
+              r.articlesB(),
+              r.hitsA(),
+              r.hitsB(),
+              r.jsDistance(),
+              stamp.copiesIncluded(),
+              stamp.lexiconVersion());
+        }
+      };
+    }
+  }
+
+  /** frame_terms: counts per written form, then one group per (outlet, frame). */
+  static Dataset<Row> frameTerms(Dataset<Row> frameHits, Stamp stamp) {
+    Dataset<Row> forms =
+        frameHits
+            .groupBy("outlet", "frame", "lang", "term", "matched_text")
+            .agg(
+                count(lit(1)).as("n"),
+                sum(when(col("voice").equalTo("quoted"), 1).otherwise(0))
+                    .cast("long")
+                    .as("quoted"));
+    FlatMapGroupsFunction<String, Row, Row> rows =
+        (key, group) -> {
+          TermChoice choice = new TermChoice();
+          String outlet = null;
+          String frame = null;
+          while (group.hasNext()) {
+            Row f = group.next();
+            outlet = f.getString(0);
+            frame = f.getString(1);
+            choice.add(f.getString(2), f.getString(3), f.getString(4), f.getLong(5), f.getLong(6));
+          }
+          List<Row> out = new ArrayList<>();
+          for (TermChoice.TermRow t : choice.rows()) {
+            out.add(
+                RowFactory.create(
+                    outlet,
+                    frame,
+                    t.lang(),
+                    t.term(),
+                    t.hits(),
+                    t.hitsQuoted(),
+                    t.shareOfFrame(),
+                    t.example(),
+                    stamp.copiesIncluded(),
+                    stamp.lexiconVersion()));
+          }
+          return out.iterator();
+        };
+    return forms
+        .groupByKey(
+            (MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1),
+            Encoders.STRING())
+        .flatMapGroups(rows, encoder(Tables.FRAME_TERMS));
   }
 
   /**
@@ -328,7 +374,11 @@ public final class Comparisons {
    * group of at least two linked articles.
    */
   static Dataset<Row> storyFrames(
-      Dataset<Row> dated, Dataset<Row> frameHits, Dataset<Row> entityHits) {
+      SparkSession spark,
+      Dataset<Row> dated,
+      Dataset<Row> frameHits,
+      Dataset<Row> entityHits,
+      Stamp stamp) {
     Dataset<Row> mentions =
         entityHits
             .select(col("article_id"), col("frame").as("entity"))
@@ -348,65 +398,99 @@ public final class Comparisons {
             .select("a", "b");
     // Connected components with a union-find on the driver: the links are few (articles that
     // share two entities within days), and one pass beats Spark's iterative label propagation.
-    java.util.Map<String, String> parent = new java.util.HashMap<>();
+    Map<String, String> parent = new HashMap<>();
     for (Row e : edges.collectAsList()) {
       union(parent, e.getString(0), e.getString(1));
     }
-    java.util.List<Row> labelRows = new java.util.ArrayList<>();
+    StructType storyType = SparkTables.structType(Tables.STORY_FRAMES);
+    if (parent.isEmpty()) {
+      return spark.createDataFrame(List.<Row>of(), storyType);
+    }
+    List<Row> labelRows = new ArrayList<>();
     for (String id : parent.keySet()) {
-      labelRows.add(org.apache.spark.sql.RowFactory.create(id, find(parent, id)));
+      labelRows.add(RowFactory.create(id, find(parent, id)));
     }
     Dataset<Row> labels =
-        dated
-            .sparkSession()
-            .createDataFrame(
-                labelRows,
-                new org.apache.spark.sql.types.StructType()
-                    .add("id", DataTypes.StringType)
-                    .add("label", DataTypes.StringType));
+        spark.createDataFrame(
+            labelRows,
+            new StructType()
+                .add("article_id", DataTypes.StringType)
+                .add("story_id", DataTypes.StringType));
+    Column none = lit(null).cast("string");
+    // one row per member article ("a"), per entity a member mentions ("e"), per member hit ("h")
     Dataset<Row> members =
         labels
-            .select(col("id").as("article_id"), col("label").as("story_id"))
-            .join(dated.select("article_id", "outlet", "date"), "article_id");
-    Dataset<Row> stories =
-        members
-            .groupBy("story_id")
-            .agg(
-                min("date").as("story_start"),
-                max("date").as("story_end"),
-                count(lit(1)).as("story_articles"),
-                countDistinct("outlet").as("story_outlets"));
-    Dataset<Row> labelsOfStories =
-        members
-            .join(mentions.select("article_id", "entity"), "article_id")
-            .groupBy("story_id", "entity")
-            .agg(count(lit(1)).as("n"))
-            .groupBy("story_id")
-            .agg(
-                sort_array(collect_list(struct(col("n").multiply(-1).as("k"), col("entity"))))
-                    .as("top"))
+            .join(dated.select("article_id", "outlet", "date"), "article_id")
             .select(
                 col("story_id"),
-                array_join(slice(col("top.entity"), 1, 3).cast("array<string>"), ", ").as("_label"))
-            .withColumn("story_label", regexp_replace(col("_label"), Lexicon.ENTITY_PREFIX, ""));
-    Dataset<Row> perOutlet =
-        members.groupBy("story_id", "outlet").agg(count(lit(1)).as("articles"));
-    Dataset<Row> perFrame =
-        members
-            .join(frameHits.select("article_id", "frame", "voice"), "article_id")
-            .groupBy("story_id", "outlet", "frame")
-            .agg(
-                count(lit(1)).as("hits"),
-                sum(when(col("voice").equalTo("quoted"), 1).otherwise(0))
-                    .cast("long")
-                    .as("hits_quoted"));
-    return perFrame
-        .join(perOutlet, seq("story_id", "outlet"))
-        .join(stories, "story_id")
-        .join(labelsOfStories, "story_id");
+                lit("a").as("kind"),
+                col("outlet"),
+                col("date"),
+                none.as("name"),
+                lit(false).as("quoted"));
+    Dataset<Row> entities =
+        labels
+            .join(mentions.select("article_id", "entity"), "article_id")
+            .select(
+                col("story_id"),
+                lit("e").as("kind"),
+                none.as("outlet"),
+                lit(null).cast("date").as("date"),
+                col("entity").as("name"),
+                lit(false).as("quoted"));
+    Dataset<Row> hits =
+        labels
+            .join(frameHits.select("article_id", "outlet", "frame", "voice"), "article_id")
+            .select(
+                col("story_id"),
+                lit("h").as("kind"),
+                col("outlet"),
+                lit(null).cast("date").as("date"),
+                col("frame").as("name"),
+                col("voice").equalTo("quoted").as("quoted"));
+    FlatMapGroupsFunction<String, Row, Row> rows =
+        (storyId, group) -> {
+          StoryFraming story = new StoryFraming();
+          while (group.hasNext()) {
+            Row r = group.next();
+            switch (r.getString(1)) {
+              case "a" -> story.addArticle(r.getString(2), r.getDate(3).toLocalDate());
+              case "e" -> story.addEntity(r.getString(4));
+              default -> story.addHit(r.getString(2), r.getString(4), r.getBoolean(5));
+            }
+          }
+          List<Row> out = new ArrayList<>();
+          for (StoryFraming.StoryRow s : story.rows()) {
+            out.add(
+                RowFactory.create(
+                    storyId,
+                    s.storyLabel(),
+                    Date.valueOf(s.storyStart()),
+                    Date.valueOf(s.storyEnd()),
+                    s.storyArticles(),
+                    s.storyOutlets(),
+                    s.outlet(),
+                    s.articles(),
+                    s.frame(),
+                    s.hits(),
+                    s.hitsQuoted(),
+                    stamp.copiesIncluded(),
+                    stamp.lexiconVersion()));
+          }
+          return out.iterator();
+        };
+    return members
+        .unionByName(entities)
+        .unionByName(hits)
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+        .flatMapGroups(rows, ExpressionEncoder.apply(storyType));
   }
 
-  private static String find(java.util.Map<String, String> parent, String x) {
+  private static ExpressionEncoder<Row> encoder(org.framelens.common.schema.TableSchema table) {
+    return ExpressionEncoder.apply(SparkTables.structType(table));
+  }
+
+  private static String find(Map<String, String> parent, String x) {
     String root = x;
     while (!parent.get(root).equals(root)) {
       root = parent.get(root);
@@ -420,7 +504,7 @@ public final class Comparisons {
   }
 
   /** Joins two articles' groups; the group's label is its smallest article id. */
-  private static void union(java.util.Map<String, String> parent, String a, String b) {
+  private static void union(Map<String, String> parent, String a, String b) {
     parent.putIfAbsent(a, a);
     parent.putIfAbsent(b, b);
     String ra = find(parent, a);
@@ -432,9 +516,5 @@ public final class Comparisons {
         parent.put(ra, rb);
       }
     }
-  }
-
-  static scala.collection.immutable.Seq<String> seq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
   }
 }

@@ -261,26 +261,15 @@ public final class FramingRunJob {
     Comparisons.Result r =
         Comparisons.compute(spark, articles, hits, frames, lexiconVersion, includeCopies);
     try {
-      writeTables(spark, r, out, lexiconVersion, includeCopies);
+      writeTables(r, out);
     } finally {
       r.release();
     }
   }
 
-  private static void writeTables(
-      SparkSession spark,
-      Comparisons.Result r,
-      String out,
-      String lexiconVersion,
-      boolean includeCopies) {
+  private static void writeTables(Comparisons.Result r, String out) {
     write(r.outletFrames().coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
-    // outlet_pairs is built from outlet_frames: read the written table instead of recomputing it
-    Dataset<Row> writtenFrames = spark.read().parquet(out + "/" + Tables.OUTLET_FRAMES.name());
-    write(
-        Comparisons.outletPairsTable(writtenFrames, lexiconVersion, includeCopies).coalesce(1),
-        out,
-        Tables.OUTLET_PAIRS.name(),
-        List.of());
+    write(r.outletPairs().coalesce(1), out, Tables.OUTLET_PAIRS.name(), List.of());
     write(r.frameTerms().coalesce(1), out, Tables.FRAME_TERMS.name(), List.of());
     write(r.storyFrames().coalesce(1), out, Tables.STORY_FRAMES.name(), List.of());
   }
