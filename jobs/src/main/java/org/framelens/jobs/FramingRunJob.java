@@ -242,28 +242,16 @@ public final class FramingRunJob {
         hits.select("article_id", "outlet", "frame", "lang", "term", "matched_text", "voice")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      writeComparisonTables(
-          spark, slimArticles, slimHits, out, frames, lexiconVersion, includeCopies);
+      Comparisons.Result r =
+          Comparisons.compute(spark, slimArticles, slimHits, frames, lexiconVersion, includeCopies);
+      try {
+        writeTables(spark, r, out, lexiconVersion, includeCopies);
+      } finally {
+        r.release();
+      }
     } finally {
       slimArticles.unpersist();
       slimHits.unpersist();
-    }
-  }
-
-  private static void writeComparisonTables(
-      SparkSession spark,
-      Dataset<Row> articles,
-      Dataset<Row> hits,
-      String out,
-      List<String> frames,
-      String lexiconVersion,
-      boolean includeCopies) {
-    Comparisons.Result r =
-        Comparisons.compute(spark, articles, hits, frames, lexiconVersion, includeCopies);
-    try {
-      writeTables(spark, r, out, lexiconVersion, includeCopies);
-    } finally {
-      r.release();
     }
   }
 
