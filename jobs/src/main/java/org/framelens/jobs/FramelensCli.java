@@ -1,5 +1,7 @@
 package org.framelens.jobs;
 
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,15 +89,7 @@ public final class FramelensCli implements Callable<Integer> {
         java.net.URL where = FramelensCli.class.getProtectionDomain().getCodeSource().getLocation();
         java.nio.file.Path p = java.nio.file.Path.of(where.toURI());
         if (java.nio.file.Files.isRegularFile(p)) {
-          try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-              md.update(buf, 0, n);
-            }
-            digest = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
-          }
+          digest = MoreFiles.asByteSource(p).hash(Hashing.sha256()).toString().substring(0, 12);
         }
       } catch (Exception e) {
         digest = "unknown";

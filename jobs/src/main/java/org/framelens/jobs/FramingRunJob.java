@@ -218,8 +218,17 @@ public final class FramingRunJob {
       List<String> frames,
       String lexiconVersion,
       boolean includeCopies) {
-    Dataset<Row> articles = spark.read().parquet(out + "/" + Tables.ARTICLES.name());
-    Dataset<Row> hits = spark.read().parquet(out + "/" + Tables.FRAME_HITS.name());
+    // declared schemas: inferring them from the files would cost a Spark job per table
+    Dataset<Row> articles =
+        spark
+            .read()
+            .schema(SparkTables.structType(Tables.ARTICLES))
+            .parquet(out + "/" + Tables.ARTICLES.name());
+    Dataset<Row> hits =
+        spark
+            .read()
+            .schema(SparkTables.structType(Tables.FRAME_HITS))
+            .parquet(out + "/" + Tables.FRAME_HITS.name());
     writeComparisons(spark, articles, hits, out, frames, lexiconVersion, includeCopies);
   }
 
@@ -242,28 +251,16 @@ public final class FramingRunJob {
         hits.select("article_id", "outlet", "frame", "lang", "term", "matched_text", "voice")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      writeComparisonTables(
-          spark, slimArticles, slimHits, out, frames, lexiconVersion, includeCopies);
+      Comparisons.Result r =
+          Comparisons.compute(spark, slimArticles, slimHits, frames, lexiconVersion, includeCopies);
+      try {
+        writeTables(r, out);
+      } finally {
+        r.release();
+      }
     } finally {
       slimArticles.unpersist();
       slimHits.unpersist();
-    }
-  }
-
-  private static void writeComparisonTables(
-      SparkSession spark,
-      Dataset<Row> articles,
-      Dataset<Row> hits,
-      String out,
-      List<String> frames,
-      String lexiconVersion,
-      boolean includeCopies) {
-    Comparisons.Result r =
-        Comparisons.compute(spark, articles, hits, frames, lexiconVersion, includeCopies);
-    try {
-      writeTables(r, out);
-    } finally {
-      r.release();
     }
   }
 

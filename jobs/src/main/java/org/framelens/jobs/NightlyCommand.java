@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.common.pipeline.ProcessingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -57,17 +58,7 @@ final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--lexicon", paramLabel = "FILE", description = "Lexicon TSV (default: bundled).")
   String lexicon;
 
-  @Option(
-      names = "--outlets",
-      paramLabel = "FILE",
-      description = "Outlet registry CSV: domain,outlet,name,country,language,type.")
-  String outlets;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description = "Spark master (default: local[*], or what spark-submit sets).")
-  String master;
+  @Mixin CommonJobOptions common;
 
   @Option(
       names = "--languages",
@@ -75,12 +66,6 @@ final class NightlyCommand implements Callable<Integer> {
       paramLabel = "CODES",
       description = "ISO 639-1 languages to detect between (default: the lexicon's plus common).")
   List<String> languages = new ArrayList<>();
-
-  @Option(
-      names = "--max-document-bytes",
-      paramLabel = "N",
-      description = "Larger documents are quarantined (default: ${DEFAULT-VALUE}).")
-  long maxDocumentBytes = ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES;
 
   @Option(
       names = "--max-text-chars",
@@ -114,9 +99,9 @@ final class NightlyCommand implements Callable<Integer> {
         inputTemplate == null ? NightlyJob.DEFAULT_TEMPLATE : inputTemplate,
         output,
         lexicon,
-        outlets,
+        common.outlets,
         languages,
-        maxDocumentBytes,
+        common.maxDocumentBytes,
         maxTextChars,
         parseTimeoutMillis,
         includeCopies,
@@ -126,7 +111,7 @@ final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     NightlyJob.Config config = config();
-    SparkSession spark = SparkSessions.create("framelens nightly " + date, master);
+    SparkSession spark = SparkSessions.create("framelens nightly " + date, common.master);
     try {
       NightlyJob.Result r = NightlyJob.run(spark, config);
       System.out.print(r.render());

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
+import com.google.common.io.ByteSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -174,7 +172,12 @@ public final class NightlyJob {
             code,
             configDigest);
 
-    Row last = lastSuccessful(spark, out, config.date());
+    List<Row> succeeded = succeededRuns(spark, out, config.date());
+    Row last =
+        succeeded.stream()
+            .filter(r -> Boolean.TRUE.equals(r.getAs("of_date")))
+            .findFirst()
+            .orElse(null);
     boolean sameInputs =
         last != null
             && inputsDigest.equals(last.getAs("inputs_digest"))
@@ -188,7 +191,8 @@ public final class NightlyJob {
       return skipped;
     }
     String mode = !config.force() && sameInputs ? "retag" : "parse";
-    String liveLexicon = liveLexiconVersion(spark, out);
+    // The lexicon of the hits now published: the latest successful run's.
+    String liveLexicon = succeeded.isEmpty() ? null : succeeded.get(0).getAs("lexicon_version");
     boolean lexiconChanged = liveLexicon != null && !liveLexicon.equals(lexiconVersion);
 
     OutputCommit commit = new OutputCommit(out, runId, conf);
@@ -394,20 +398,13 @@ public final class NightlyJob {
   }
 
   private static String sha256(Path p, Configuration conf) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
+    FileSystem fs = p.getFileSystem(conf);
+    return new ByteSource() {
+      @Override
+      public InputStream openStream() throws IOException {
+        return fs.open(p);
       }
-    }
-    return HexFormat.of().formatHex(md.digest());
+    }.hash(Hashing.sha256()).toString();
   }
 
   static String inputsDigest(List<InputDigest> digests) {
@@ -457,30 +454,24 @@ public final class NightlyJob {
     return live(spark, spark.sparkContext().hadoopConfiguration(), out, Tables.RUNS);
   }
 
-  private static Row lastSuccessful(SparkSession spark, String out, LocalDate date)
+  /**
+   * The successful runs, latest first, with what the skip decision and the live lexicon read;
+   * {@code of_date} marks the runs of the given date.
+   */
+  private static List<Row> succeededRuns(SparkSession spark, String out, LocalDate date)
       throws IOException {
-    List<Row> rows =
-        runs(spark, out)
-            .filter(
-                col("date")
-                    .equalTo(lit(Date.valueOf(date)))
-                    .and(col("status").equalTo("succeeded")))
-            .orderBy(col("ended_at").desc())
-            .limit(1)
-            .collectAsList();
-    return rows.isEmpty() ? null : rows.get(0);
-  }
-
-  /** The lexicon of the hits now published: the latest successful run's. */
-  private static String liveLexiconVersion(SparkSession spark, String out) throws IOException {
-    List<Row> rows =
-        runs(spark, out)
-            .filter(col("status").equalTo("succeeded"))
-            .orderBy(col("ended_at").desc())
-            .limit(1)
-            .select("lexicon_version")
-            .collectAsList();
-    return rows.isEmpty() ? null : rows.get(0).getString(0);
+    // One row per run, a few short columns: small enough to collect whole.
+    return runs(spark, out)
+        .filter(col("status").equalTo("succeeded"))
+        .orderBy(col("ended_at").desc())
+        .select(
+            col("date").equalTo(lit(Date.valueOf(date))).as("of_date"),
+            col("run_id"),
+            col("inputs_digest"),
+            col("code_version"),
+            col("config_digest"),
+            col("lexicon_version"))
+        .collectAsList();
   }
 
   private static Row runRow(RunFacts f, Result r) {

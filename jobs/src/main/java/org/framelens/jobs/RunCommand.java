@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.common.pipeline.ProcessingConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -40,17 +41,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Lexicon TSV (default: the bundled lexicon, see docs/codebook.md).")
   String lexicon;
 
-  @Option(
-      names = "--outlets",
-      paramLabel = "FILE",
-      description = "Outlet registry CSV: domain,outlet,name,country,language,type.")
-  String outlets;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description = "Spark master (default: local[*], or what spark-submit sets).")
-  String master;
+  @Mixin CommonJobOptions common;
 
   @Option(
       names = "--languages",
@@ -59,12 +50,6 @@ final class RunCommand implements Callable<Integer> {
       description =
           "ISO 639-1 languages to detect between (default: the lexicon's plus common news languages).")
   List<String> languages = new ArrayList<>();
-
-  @Option(
-      names = "--max-document-bytes",
-      paramLabel = "N",
-      description = "Larger documents are quarantined (default: ${DEFAULT-VALUE}).")
-  long maxDocumentBytes = ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES;
 
   @Option(
       names = "--max-text-chars",
@@ -80,13 +65,20 @@ final class RunCommand implements Callable<Integer> {
 
   RunConfig config() {
     return new RunConfig(
-        inputs, output, lexicon, outlets, languages, maxDocumentBytes, maxTextChars, includeCopies);
+        inputs,
+        output,
+        lexicon,
+        common.outlets,
+        languages,
+        common.maxDocumentBytes,
+        maxTextChars,
+        includeCopies);
   }
 
   @Override
   public Integer call() throws Exception {
     RunConfig config = config();
-    SparkSession spark = SparkSessions.create("framelens run", master);
+    SparkSession spark = SparkSessions.create("framelens run", common.master);
     try {
       RunSummary summary = FramingRunJob.run(spark, config);
       System.out.print(summary.render());

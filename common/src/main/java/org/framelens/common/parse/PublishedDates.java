@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -522,28 +523,10 @@ final class PublishedDates {
       return null;
     }
     TextDates.Slashes slashes = slashes(doc);
-    StringBuilder text = new StringBuilder();
-    NodeTraversor.filter(
-        new NodeFilter() {
-          @Override
-          public FilterResult head(Node node, int depth) {
-            if (node instanceof Element e) {
-              if (isCode(e) || e.nameIs("select") || hidden(e)) {
-                return FilterResult.SKIP_ENTIRELY;
-              }
-            } else if (node instanceof TextNode t && !t.isBlank()) {
-              text.append(t.text()).append(' ');
-            }
-            return FilterResult.CONTINUE;
-          }
-
-          @Override
-          public FilterResult tail(Node node, int depth) {
-            return FilterResult.CONTINUE;
-          }
-        },
-        doc.body());
-    String t = MainContentText.collapse(text);
+    String t =
+        MainContentText.collapse(
+            visibleText(
+                doc.body(), e -> isCode(e) || e.nameIs("select") || hidden(e), Integer.MAX_VALUE));
     Matcher m = label.matcher(t);
     while (m.find()) {
       String after = t.substring(m.end(), Math.min(t.length(), m.end() + LABEL_REACH));
@@ -594,21 +577,38 @@ final class PublishedDates {
     if (doc.body() == null) {
       return null;
     }
+    StringBuilder text =
+        visibleText(
+            doc.body(),
+            e ->
+                isCode(e)
+                    || e.nameIs("nav")
+                    || e.nameIs("footer")
+                    || e.nameIs("select")
+                    || e.attributesSize() > 0
+                        && COMMENT_CLASS.matcher(e.className() + " " + e.id()).find(),
+            BODY_TEXT_LIMIT);
+    LocalDate d = TextDates.find(text.toString(), slashes(doc));
+    return d != null && plausible(d)
+        ? new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null)
+        : null;
+  }
+
+  /**
+   * The text nodes under {@code root}, each followed by a space, leaving out the elements {@code
+   * skip} accepts and all they contain; reading stops once the text is longer than {@code limit}.
+   */
+  private static StringBuilder visibleText(Element root, Predicate<Element> skip, int limit) {
     StringBuilder text = new StringBuilder();
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
-            if (text.length() > BODY_TEXT_LIMIT) {
+            if (text.length() > limit) {
               return FilterResult.STOP;
             }
             if (node instanceof Element e) {
-              if (isCode(e)
-                  || e.nameIs("nav")
-                  || e.nameIs("footer")
-                  || e.nameIs("select")
-                  || e.attributesSize() > 0
-                      && COMMENT_CLASS.matcher(e.className() + " " + e.id()).find()) {
+              if (skip.test(e)) {
                 return FilterResult.SKIP_ENTIRELY;
               }
             } else if (node instanceof TextNode t && !t.isBlank()) {
@@ -622,11 +622,8 @@ final class PublishedDates {
             return FilterResult.CONTINUE;
           }
         },
-        doc.body());
-    LocalDate d = TextDates.find(text.toString(), slashes(doc));
-    return d != null && plausible(d)
-        ? new PublishedDate(d.atStartOfDay(ZoneOffset.UTC).toInstant(), d, TEXT, null)
-        : null;
+        root);
+    return text;
   }
 
   private static boolean isCode(Element e) {
