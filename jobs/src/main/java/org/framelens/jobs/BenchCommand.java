@@ -94,6 +94,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         bytes / 1e6,
         cores);
 
+    HeapWatch heap = new HeapWatch();
     SparkSession spark = SparkSessions.create("framelens bench", master);
     RunSummary summary;
     RetagJob.Summary retag;
@@ -115,6 +116,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
       retag = RetagJob.run(spark, new RetagJob.Config(out, null, List.of(), false));
     } finally {
       spark.stop();
+      heap.close();
     }
     System.out.print(summary.render());
     double process = summary.stageSeconds().get("process (wall)");
@@ -141,6 +143,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
           summary.stageSeconds().get(stage) * 1000 / docs);
     }
     System.out.print(retag.render());
+    System.out.print(heap.render());
     System.out.printf(
         Locale.ROOT,
         "retag vs run: %.1f s vs %.1f s = %.1fx faster%n",

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import org.framelens.common.lexicon.FrameHit;
 import org.framelens.common.lexicon.FrameTagger;
 import org.framelens.common.lexicon.Lexicon;
@@ -90,7 +91,10 @@ public final class RetagJob {
             .schema(SparkTables.structType(Tables.ARTICLES))
             .parquet(config.output() + "/" + Tables.ARTICLES.name());
     long tagStart = System.nanoTime();
-    Dataset<Row> hits = tag(articles, processing, lexicon.version());
+    // counted while tagging: counting the tables afterwards would cost two more Spark jobs
+    LongAccumulator articlesTagged = spark.sparkContext().longAccumulator("articles retagged");
+    LongAccumulator hitsFound = spark.sparkContext().longAccumulator("frame hits");
+    Dataset<Row> hits = tag(articles, processing, lexicon.version(), articlesTagged, hitsFound);
     String hitsPath = config.output() + "/" + Tables.FRAME_HITS.name();
     hits.write()
         .mode(SaveMode.Overwrite)
@@ -98,7 +102,6 @@ public final class RetagJob {
         .parquet(hitsPath);
     double tagSeconds = (System.nanoTime() - tagStart) / 1e9;
     long compareStart = System.nanoTime();
-    Dataset<Row> written = spark.read().parquet(hitsPath);
     FramingRunJob.writeComparisons(
         spark,
         config.output(),
@@ -108,8 +111,8 @@ public final class RetagJob {
     double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
     Summary s =
         new Summary(
-            articles.count(),
-            written.count(),
+            articlesTagged.value(),
+            hitsFound.value(),
             lexicon.version(),
             (System.nanoTime() - start) / 1e9,
             tagSeconds,
@@ -120,12 +123,26 @@ public final class RetagJob {
   /** Hits of every article for the lexicon in {@code processing} (no I/O). */
   static Dataset<Row> tag(
       Dataset<Row> articles, ProcessingConfig processing, String lexiconVersion) {
+    return tag(articles, processing, lexiconVersion, null, null);
+  }
+
+  /**
+   * As {@link #tag(Dataset, ProcessingConfig, String)}, counting articles and hits into the
+   * accumulators (when not null); the counts are exact when the result is written by one action.
+   */
+  static Dataset<Row> tag(
+      Dataset<Row> articles,
+      ProcessingConfig processing,
+      String lexiconVersion,
+      LongAccumulator articlesTagged,
+      LongAccumulator hitsFound) {
     StructType hitType = SparkTables.structType(Tables.FRAME_HITS);
     Dataset<Row> input =
         articles.select(
             "article_id", "outlet", "lang", "title", "text", "published_at", "crawl_date");
     MapPartitionsFunction<Row, Row> fn =
-        rows -> new HitIterator(rows, tagger(processing), lexiconVersion);
+        rows ->
+            new HitIterator(rows, tagger(processing), lexiconVersion, articlesTagged, hitsFound);
     return input.mapPartitions(fn, ExpressionEncoder.apply(hitType));
   }
 
@@ -145,12 +162,21 @@ public final class RetagJob {
     private final Iterator<Row> articles;
     private final FrameTagger tagger;
     private final String lexiconVersion;
+    private final LongAccumulator articlesTagged;
+    private final LongAccumulator hitsFound;
     private Iterator<Row> current = Collections.emptyIterator();
 
-    HitIterator(Iterator<Row> articles, FrameTagger tagger, String lexiconVersion) {
+    HitIterator(
+        Iterator<Row> articles,
+        FrameTagger tagger,
+        String lexiconVersion,
+        LongAccumulator articlesTagged,
+        LongAccumulator hitsFound) {
       this.articles = articles;
       this.tagger = tagger;
       this.lexiconVersion = lexiconVersion;
+      this.articlesTagged = articlesTagged;
+      this.hitsFound = hitsFound;
     }
 
     @Override
@@ -177,6 +203,10 @@ public final class RetagJob {
                   a.get(5),
                   lexiconVersion,
                   a.get(6)));
+        }
+        if (articlesTagged != null) {
+          articlesTagged.add(1);
+          hitsFound.add(rows.size());
         }
         current = rows.iterator();
       }
