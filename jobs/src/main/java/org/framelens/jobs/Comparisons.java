@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import com.google.common.base.Suppliers;
 import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -54,15 +56,46 @@ public final class Comparisons {
   private Comparisons() {}
 
   /**
-   * The four tables. {@code cached} are intermediate results kept in memory while the tables are
-   * written; {@link #release} frees them.
+   * The four tables, each built when first asked for: the small driver-side steps they need (the
+   * run's prior, the story links) then run in the thread that writes the table, alongside the
+   * others. {@link #release} frees the intermediate results kept in memory.
    */
-  public record Result(
-      Dataset<Row> outletFrames,
-      Dataset<Row> outletPairs,
-      Dataset<Row> frameTerms,
-      Dataset<Row> storyFrames,
-      List<Dataset<Row>> cached) {
+  public static final class Result {
+    private final Supplier<Dataset<Row>> outletFrames;
+    private final Supplier<Dataset<Row>> outletPairs;
+    private final Supplier<Dataset<Row>> frameTerms;
+    private final Supplier<Dataset<Row>> storyFrames;
+    private final List<Dataset<Row>> cached;
+
+    Result(
+        Supplier<Dataset<Row>> outletFrames,
+        Supplier<Dataset<Row>> outletPairs,
+        Supplier<Dataset<Row>> frameTerms,
+        Supplier<Dataset<Row>> storyFrames,
+        List<Dataset<Row>> cached) {
+      this.outletFrames = Suppliers.memoize(outletFrames::get);
+      this.outletPairs = Suppliers.memoize(outletPairs::get);
+      this.frameTerms = Suppliers.memoize(frameTerms::get);
+      this.storyFrames = Suppliers.memoize(storyFrames::get);
+      this.cached = cached;
+    }
+
+    public Dataset<Row> outletFrames() {
+      return outletFrames.get();
+    }
+
+    public Dataset<Row> outletPairs() {
+      return outletPairs.get();
+    }
+
+    public Dataset<Row> frameTerms() {
+      return frameTerms.get();
+    }
+
+    public Dataset<Row> storyFrames() {
+      return storyFrames.get();
+    }
+
     public void release() {
       cached.forEach(Dataset::unpersist);
     }
@@ -105,30 +138,41 @@ public final class Comparisons {
     List<Dataset<Row>> cached = new ArrayList<>(List.of(cells));
     Stamp stamp = new Stamp(includeCopies, lexiconVersion);
 
-    // the run's frame hits (the log-odds prior) and first day, in one small job
-    HashMap<String, Long> prior = new HashMap<>();
-    long priorTotal = 0;
-    LocalDate runStart = null;
-    for (Row r : cells.groupBy("frame").agg(sum("hits"), min("date")).collectAsList()) {
-      if (!r.isNullAt(0)) {
-        prior.put(r.getString(0), r.getLong(1));
-        priorTotal += r.getLong(1);
-      }
-      LocalDate first = r.isNullAt(2) ? null : r.getDate(2).toLocalDate();
-      runStart = runStart == null || (first != null && first.isBefore(runStart)) ? first : runStart;
-    }
+    Supplier<RunTotals> totals = Suppliers.memoize(() -> RunTotals.of(cells));
     KeyValueGroupedDataset<String, Row> periods = byPeriod(cells);
-    Dataset<Row> outletFrames =
-        periods.flatMapGroups(
-            new OutletFramesOfPeriod(new ArrayList<>(frames), prior, priorTotal, runStart, stamp),
-            encoder(Tables.OUTLET_FRAMES));
-    Dataset<Row> outletPairs =
-        periods.flatMapGroups(
-            new OutletPairsOfPeriod(new ArrayList<>(frames), runStart, stamp),
-            encoder(Tables.OUTLET_PAIRS));
-    Dataset<Row> frameTerms = frameTerms(frameHits, stamp);
-    Dataset<Row> storyFrames = storyFrames(spark, dated, frameHits, entityHits, stamp);
-    return new Result(outletFrames, outletPairs, frameTerms, storyFrames, cached);
+    ArrayList<String> frameList = new ArrayList<>(frames);
+    return new Result(
+        () ->
+            periods.flatMapGroups(
+                new OutletFramesOfPeriod(frameList, totals.get(), stamp),
+                encoder(Tables.OUTLET_FRAMES)),
+        () ->
+            periods.flatMapGroups(
+                new OutletPairsOfPeriod(frameList, totals.get().runStart(), stamp),
+                encoder(Tables.OUTLET_PAIRS)),
+        () -> frameTerms(frameHits, stamp),
+        () -> storyFrames(spark, dated, frameHits, entityHits, stamp),
+        cached);
+  }
+
+  /** The run's frame hits (the log-odds prior) and first day. */
+  record RunTotals(HashMap<String, Long> prior, long priorTotal, LocalDate runStart)
+      implements Serializable {
+    static RunTotals of(Dataset<Row> cells) {
+      HashMap<String, Long> prior = new HashMap<>();
+      long priorTotal = 0;
+      LocalDate runStart = null;
+      for (Row r : cells.groupBy("frame").agg(sum("hits"), min("date")).collectAsList()) {
+        if (!r.isNullAt(0)) {
+          prior.put(r.getString(0), r.getLong(1));
+          priorTotal += r.getLong(1);
+        }
+        LocalDate first = r.isNullAt(2) ? null : r.getDate(2).toLocalDate();
+        runStart =
+            runStart == null || (first != null && first.isBefore(runStart)) ? first : runStart;
+      }
+      return new RunTotals(prior, priorTotal, runStart);
+    }
   }
 
   /** What every comparison row ends with. */
@@ -230,30 +274,22 @@ public final class Comparisons {
 
   static final class OutletFramesOfPeriod implements FlatMapGroupsFunction<String, Row, Row> {
     private final ArrayList<String> frames;
-    private final HashMap<String, Long> prior;
-    private final long priorTotal;
-    private final LocalDate runStart;
+    private final RunTotals totals;
     private final Stamp stamp;
 
-    OutletFramesOfPeriod(
-        ArrayList<String> frames,
-        HashMap<String, Long> prior,
-        long priorTotal,
-        LocalDate runStart,
-        Stamp stamp) {
+    OutletFramesOfPeriod(ArrayList<String> frames, RunTotals totals, Stamp stamp) {
       this.frames = frames;
-      this.prior = prior;
-      this.priorTotal = priorTotal;
-      this.runStart = runStart;
+      this.totals = totals;
       this.stamp = stamp;
     }
 
     @Override
     public Iterator<Row> call(String key, Iterator<Row> cells) {
       Period p = Period.fromKey(key);
-      Date start = start(p, runStart);
+      Date start = start(p, totals.runStart());
       List<Row> rows = new ArrayList<>();
-      for (PeriodFraming.FrameRow f : periodFraming(frames, cells).frameRows(prior, priorTotal)) {
+      for (PeriodFraming.FrameRow f :
+          periodFraming(frames, cells).frameRows(totals.prior(), totals.priorTotal())) {
         rows.add(
             RowFactory.create(
                 f.outlet(),

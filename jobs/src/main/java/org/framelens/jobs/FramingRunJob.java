@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -264,11 +268,51 @@ public final class FramingRunJob {
     }
   }
 
+  /**
+   * Writes the four tables as concurrent Spark jobs: each ends in one task that writes one file, so
+   * one after the other they would leave all cores but one idle.
+   */
   private static void writeTables(Comparisons.Result r, String out) {
-    write(r.outletFrames().coalesce(1), out, Tables.OUTLET_FRAMES.name(), List.of());
-    write(r.outletPairs().coalesce(1), out, Tables.OUTLET_PAIRS.name(), List.of());
-    write(r.frameTerms().coalesce(1), out, Tables.FRAME_TERMS.name(), List.of());
-    write(r.storyFrames().coalesce(1), out, Tables.STORY_FRAMES.name(), List.of());
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    tables.put(Tables.OUTLET_PAIRS.name(), r.outletPairs());
+    tables.put(Tables.OUTLET_FRAMES.name(), r.outletFrames());
+    tables.put(Tables.FRAME_TERMS.name(), r.frameTerms());
+    tables.put(Tables.STORY_FRAMES.name(), r.storyFrames());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            tables.size(),
+            task -> {
+              Thread t = new Thread(task, "framelens-table-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> writes = new ArrayList<>();
+      tables.forEach(
+          (name, ds) -> writes.add(pool.submit(() -> write(ds.coalesce(1), out, name, List.of()))));
+      RuntimeException failure = null;
+      for (Future<?> w : writes) {
+        try {
+          w.get();
+        } catch (ExecutionException e) {
+          RuntimeException cause =
+              e.getCause() instanceof RuntimeException re ? re : new RuntimeException(e.getCause());
+          if (failure == null) {
+            failure = cause;
+          } else {
+            failure.addSuppressed(cause);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing the comparison tables", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   static Dataset<Row> hits(Dataset<Row> kept, String lexiconVersion) {
