@@ -23,7 +23,6 @@ import org.apache.tika.sax.ToTextContentHandler;
 import org.apache.tika.sax.boilerpipe.BoilerpipeContentHandler;
 import org.framelens.common.lang.LanguageDetection;
 import org.framelens.common.parse.Charsets;
-import org.framelens.common.pipeline.ProcessingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -116,15 +115,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         RunSummary w =
             FramingRunJob.run(
                 spark,
-                new RunConfig(
-                    warmup,
-                    Path.of(work, "warmup-out").toAbsolutePath().toString(),
-                    null,
-                    null,
-                    List.of(),
-                    ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-                    ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
-                    false));
+                RunConfig.withDefaults(
+                    warmup, Path.of(work, "warmup-out").toAbsolutePath().toString()));
         System.out.printf(
             Locale.ROOT,
             "warm-up run (%d WARC file(s), %,d articles, not measured): %.1f s%n",
@@ -134,16 +126,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
       }
       summary =
           FramingRunJob.run(
-              spark,
-              new RunConfig(
-                  List.of(warcs.toAbsolutePath().toString()),
-                  out,
-                  null,
-                  null,
-                  List.of(),
-                  ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-                  ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
-                  false));
+              spark, RunConfig.withDefaults(List.of(warcs.toAbsolutePath().toString()), out));
       // the same crawl retagged from stored text, in the same (warm) session
       retag = RetagJob.run(spark, new RetagJob.Config(out, null, List.of(), false));
     } finally {

@@ -47,4 +47,17 @@ public record RunConfig(
         includeCopies,
         org.framelens.common.pipeline.ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS);
   }
+
+  /** Every input into output with the bundled lexicon, no outlet registry and default limits. */
+  public static RunConfig withDefaults(List<String> inputs, String output) {
+    return new RunConfig(
+        inputs,
+        output,
+        null,
+        null,
+        List.of(),
+        org.framelens.common.pipeline.ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
+        org.framelens.common.pipeline.ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+        false);
+  }
 }

@@ -416,18 +416,7 @@ class FramingRunJobTest {
         docs.resolve("good.html"),
         "<html><body><article><h1>Talks on hostages</h1><p>The mediators met again on Sunday to discuss the release of hostages held in Gaza, officials said.</p></article></body></html>");
     String o = dir.resolve("out").toString();
-    RunSummary s =
-        FramingRunJob.run(
-            spark,
-            new RunConfig(
-                List.of(in.toString()),
-                o,
-                null,
-                null,
-                List.of(),
-                ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-                ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
-                false));
+    RunSummary s = FramingRunJob.run(spark, RunConfig.withDefaults(List.of(in.toString()), o));
     List<Row> q = spark.read().parquet(o + "/quarantine").collectAsList();
     assertThat(q)
         .extracting(r -> new File(r.getString(0)).getName() + ":" + r.getString(3))
@@ -462,17 +451,7 @@ class FramingRunJobTest {
     assertThat(ranges).hasSizeGreaterThan(3).allSatisfy(r -> assertThat(r.isRange()).isTrue());
     spark.conf().set(InputSplitting.SPLIT_BYTES_KEY, "20000"); // ~7 ranges of the 136 KB file
     try {
-      FramingRunJob.run(
-          spark,
-          new RunConfig(
-              List.of(warc.toString()),
-              o,
-              null,
-              null,
-              List.of(),
-              ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-              ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
-              false));
+      FramingRunJob.run(spark, RunConfig.withDefaults(List.of(warc.toString()), o));
     } finally {
       spark.conf().unset(InputSplitting.SPLIT_BYTES_KEY);
     }
