@@ -134,7 +134,13 @@ public final class Comparisons {
             .select("article_id", "frame")
             .join(dated.select("article_id"), "article_id");
 
-    Dataset<Row> cells = dayCells(dated, frameHits).persist(StorageLevel.MEMORY_AND_DISK());
+    // The cells are small (per outlet and day) but come out of a union of two shuffles: as they
+    // are, every pass over them (the prior, each period grouping) would run twice the shuffle
+    // partitions as tasks, mostly empty.
+    Dataset<Row> cells =
+        dayCells(dated, frameHits)
+            .coalesce(spark.sparkContext().defaultParallelism())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> cached = new ArrayList<>(List.of(cells));
     Stamp stamp = new Stamp(includeCopies, lexiconVersion);
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -262,7 +263,7 @@ public final class FramingRunJob {
       Comparisons.Result r =
           Comparisons.compute(spark, slimArticles, slimHits, frames, lexiconVersion, includeCopies);
       try {
-        writeTables(r, out);
+        writeTables(spark, r, out);
       } finally {
         r.release();
       }
@@ -276,12 +277,14 @@ public final class FramingRunJob {
    * Writes the four tables as concurrent Spark jobs: each ends in one task that writes one file, so
    * one after the other they would leave all cores but one idle.
    */
-  private static void writeTables(Comparisons.Result r, String out) {
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    tables.put(Tables.OUTLET_PAIRS.name(), r.outletPairs());
-    tables.put(Tables.OUTLET_FRAMES.name(), r.outletFrames());
-    tables.put(Tables.FRAME_TERMS.name(), r.frameTerms());
-    tables.put(Tables.STORY_FRAMES.name(), r.storyFrames());
+  private static void writeTables(SparkSession spark, Comparisons.Result r, String out) {
+    // built in the writer threads: the driver-side steps some tables need (the run's prior, the
+    // story links) run alongside the other tables' jobs
+    Map<String, Supplier<Dataset<Row>>> tables = new LinkedHashMap<>();
+    tables.put(Tables.OUTLET_PAIRS.name(), r::outletPairs);
+    tables.put(Tables.OUTLET_FRAMES.name(), r::outletFrames);
+    tables.put(Tables.FRAME_TERMS.name(), r::frameTerms);
+    tables.put(Tables.STORY_FRAMES.name(), r::storyFrames);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             tables.size(),
@@ -293,7 +296,14 @@ public final class FramingRunJob {
     try {
       List<Future<?>> writes = new ArrayList<>();
       tables.forEach(
-          (name, ds) -> writes.add(pool.submit(() -> write(ds.coalesce(1), out, name, List.of()))));
+          (name, ds) ->
+              writes.add(
+                  pool.submit(
+                      () -> {
+                        // names the jobs in the Spark UI and logs (all would show this lambda)
+                        spark.sparkContext().setCallSite("write " + name);
+                        write(ds.get().coalesce(1), out, name, List.of());
+                      })));
       RuntimeException failure = null;
       for (Future<?> w : writes) {
         try {

@@ -42,7 +42,7 @@ public final class PeriodFraming {
       long articlesB,
       long hitsA,
       long hitsB,
-      Double jsDistance) {}
+      double jsDistance) {}
 
   private static final class Outlet {
     long articles;
@@ -171,13 +171,16 @@ public final class PeriodFraming {
 
   /**
    * Rows of {@code outlet_pairs}, produced lazily (the pairs grow with the square of the outlets):
-   * every two outlets with articles in the period, {@code outletA} the smaller id.
+   * every two outlets with frame hits in the period, {@code outletA} the smaller id. An outlet
+   * without hits has no frame distribution to compare: its pairs would only repeat its article
+   * count (in {@code outlet_frames}) once per other outlet, and in a crawl of many small sites they
+   * would be nearly all the rows.
    */
   public Iterator<PairRow> pairRows() {
     List<String> names = new ArrayList<>();
     List<Outlet> list = new ArrayList<>();
     for (Map.Entry<String, Outlet> e : outlets.entrySet()) {
-      if (e.getValue().hasArticles) {
+      if (e.getValue().hasArticles && Arrays.stream(e.getValue().hits).sum() > 0) {
         names.add(e.getKey());
         list.add(e.getValue());
       }
@@ -211,7 +214,6 @@ public final class PeriodFraming {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        double d = FramingStats.jensenShannonDistance(vectors[a], vectors[b]);
         PairRow row =
             new PairRow(
                 names.get(a),
@@ -220,7 +222,7 @@ public final class PeriodFraming {
                 list.get(b).articles,
                 totals[a],
                 totals[b],
-                Double.isNaN(d) ? null : d);
+                FramingStats.jensenShannonDistance(vectors[a], vectors[b]));
         if (++b == list.size()) {
           a++;
           b = a + 1;

@@ -186,7 +186,8 @@ public final class Tables {
   public static final TableSchema OUTLET_PAIRS =
       new TableSchema(
           "outlet_pairs",
-          "per pair of outlets and period: how far apart their frame distributions are",
+          "per pair of outlets with frame hits in a period: how far apart their frame distributions"
+              + " are",
           List.of(
               required("period_type", STRING, PERIOD_TYPE),
               required("period", DATE, "first day of the period"),
@@ -197,12 +198,12 @@ public final class Tables {
               required("articles_b", LONG, "articles of outlet_b in the period"),
               required("hits_a", LONG, "frame hits of outlet_a in the period"),
               required("hits_b", LONG, "frame hits of outlet_b in the period"),
-              optional(
+              required(
                   "js_distance",
                   DOUBLE,
                   "Jensen-Shannon distance (square root of the base-2 divergence, 0 = same frame"
                       + " mix, 1 = no frame in common) between the two outlets' distributions of hits"
-                      + " over frames; null when either has no hits"),
+                      + " over frames"),
               required(
                   "copies_included", BOOLEAN, "true when near-duplicate copies were counted too"),
               required("lexicon_version", STRING, "content hash of the lexicon")),

@@ -80,15 +80,19 @@ class PeriodFramingTest {
   }
 
   @Test
-  void pairsListEveryTwoOutletsOnceWithTheirDistance() {
+  void pairsListEveryTwoOutletsWithHitsOnceWithTheirDistance() {
     PeriodFraming p = week();
     p.addArticles("c-outlet", 1, 10, 0);
+    p.addArticles("d-outlet", 2, 10, 0);
+    p.addFrame("d-outlet", "terrorism", 1, 2, 2, 0);
+    p.addFrame("d-outlet", "resistance", 1, 2, 0, 2);
     List<PeriodFraming.PairRow> pairs = new ArrayList<>();
     Iterator<PeriodFraming.PairRow> it = p.pairRows();
     it.forEachRemaining(pairs::add);
+    // c-outlet has articles but no hits: no frame mix to compare, no pairs
     assertThat(pairs)
         .extracting(r -> r.outletA() + "|" + r.outletB())
-        .containsExactly("a-outlet|b-outlet", "a-outlet|c-outlet", "b-outlet|c-outlet");
+        .containsExactly("a-outlet|b-outlet", "a-outlet|d-outlet", "b-outlet|d-outlet");
     PeriodFraming.PairRow ab = pairs.get(0);
     assertThat(ab.articlesA()).isEqualTo(5);
     assertThat(ab.articlesB()).isEqualTo(4);
@@ -96,7 +100,20 @@ class PeriodFramingTest {
     assertThat(ab.hitsB()).isEqualTo(6);
     // no frame in common: the largest distance
     assertThat(ab.jsDistance()).isCloseTo(1.0, within(1e-12));
-    // c-outlet has no hits: no distance
-    assertThat(pairs.get(1).jsDistance()).isNull();
+    // half and half against all of one: sqrt(JSD((1/2,1/2),(1,0)))
+    assertThat(pairs.get(1).jsDistance())
+        .isCloseTo(
+            FramingStats.jensenShannonDistance(new double[] {8, 0, 0}, new double[] {2, 2, 0}),
+            within(1e-12))
+        .isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void aPeriodWithOneOutletWithHitsHasNoPairs() {
+    PeriodFraming p = new PeriodFraming(FRAMES);
+    p.addArticles("a-outlet", 1, 100, 0);
+    p.addArticles("b-outlet", 1, 100, 0);
+    p.addFrame("a-outlet", "terrorism", 1, 1, 1, 0);
+    assertThat(p.pairRows().hasNext()).isFalse();
   }
 }
