@@ -107,6 +107,15 @@ public final class Comparisons {
   /** ... published at most this many days apart belong to one story. */
   static final int STORY_WINDOW_DAYS = 2;
 
+  /**
+   * Runs with at most this many counted articles and hits each get their tables computed on the
+   * driver ({@link LocalComparisons}).
+   */
+  static final int LOCAL_MAX_ROWS = 200_000;
+
+  /** ... unless their outlet_pairs would have more rows than this. */
+  static final long LOCAL_MAX_PAIR_ROWS = 1_000_000;
+
   public static Result compute(
       SparkSession spark,
       Dataset<Row> articles,
@@ -114,6 +123,21 @@ public final class Comparisons {
       List<String> frames,
       String lexiconVersion,
       boolean includeCopies) {
+    return compute(spark, articles, allHits, frames, lexiconVersion, includeCopies, LOCAL_MAX_ROWS);
+  }
+
+  /**
+   * @param localMaxRows the most counted articles (and hits) computed on the driver; 0 always
+   *     computes the tables in Spark
+   */
+  static Result compute(
+      SparkSession spark,
+      Dataset<Row> articles,
+      Dataset<Row> allHits,
+      List<String> frames,
+      String lexiconVersion,
+      boolean includeCopies,
+      int localMaxRows) {
     Dataset<Row> counted = includeCopies ? articles : articles.filter(col("duplicate_of").isNull());
     Dataset<Row> dated =
         counted.select(
@@ -122,6 +146,13 @@ public final class Comparisons {
             coalesce(to_date(col("published_at")), col("crawl_date")).as("date"),
             col("published_at").isNull().as("dated_by_crawl"),
             col("token_count"));
+    Stamp stamp = new Stamp(includeCopies, lexiconVersion);
+    if (localMaxRows > 0) {
+      Result local = computeLocally(spark, dated, allHits, frames, stamp, localMaxRows);
+      if (local != null) {
+        return local;
+      }
+    }
     // the joins with the counted articles drop the hits of copies; outlet and day are the article's
     Dataset<Row> frameHits =
         allHits
@@ -142,7 +173,6 @@ public final class Comparisons {
             .coalesce(spark.sparkContext().defaultParallelism())
             .persist(StorageLevel.MEMORY_AND_DISK());
     List<Dataset<Row>> cached = new ArrayList<>(List.of(cells));
-    Stamp stamp = new Stamp(includeCopies, lexiconVersion);
 
     Supplier<RunTotals> totals = Suppliers.memoize(() -> RunTotals.of(cells));
     KeyValueGroupedDataset<String, Row> periods = byPeriod(cells);
@@ -161,14 +191,73 @@ public final class Comparisons {
         cached);
   }
 
+  /** The tables from the collected inputs, or null when the run is too large for the driver. */
+  private static Result computeLocally(
+      SparkSession spark,
+      Dataset<Row> dated,
+      Dataset<Row> allHits,
+      List<String> frames,
+      Stamp stamp,
+      int maxRows) {
+    List<Row> datedRows =
+        dated
+            .select("article_id", "outlet", "date", "dated_by_crawl", "token_count")
+            .limit(maxRows + 1)
+            .collectAsList();
+    if (datedRows.size() > maxRows) {
+      return null;
+    }
+    List<Row> hitRows =
+        allHits
+            .select("article_id", "frame", "lang", "term", "matched_text", "voice")
+            .limit(maxRows + 1)
+            .collectAsList();
+    if (hitRows.size() > maxRows) {
+      return null;
+    }
+    LocalComparisons.Tables t =
+        LocalComparisons.compute(datedRows, hitRows, frames, stamp, LOCAL_MAX_PAIR_ROWS);
+    if (t == null) {
+      return null;
+    }
+    return new Result(
+        () -> spark.createDataFrame(t.outletFrames(), SparkTables.structType(Tables.OUTLET_FRAMES)),
+        () -> spark.createDataFrame(t.outletPairs(), SparkTables.structType(Tables.OUTLET_PAIRS)),
+        () -> spark.createDataFrame(t.frameTerms(), SparkTables.structType(Tables.FRAME_TERMS)),
+        () -> spark.createDataFrame(t.stories(), SparkTables.structType(Tables.STORY_FRAMES)),
+        List.of());
+  }
+
   /** The run's frame hits (the log-odds prior) and first day. */
   record RunTotals(HashMap<String, Long> prior, long priorTotal, LocalDate runStart)
       implements Serializable {
     static RunTotals of(Dataset<Row> cells) {
+      return ofSums(cells.groupBy("frame").agg(sum("hits"), min("date")).collectAsList());
+    }
+
+    /** From day cells held in memory. */
+    static RunTotals ofCells(List<Row> cells) {
+      Map<String, Object[]> byFrame = new HashMap<>();
+      for (Row c : cells) {
+        Object[] s =
+            byFrame.computeIfAbsent(
+                c.isNullAt(2) ? null : c.getString(2), f -> new Object[] {f, 0L, c.getDate(1)});
+        s[1] = (Long) s[1] + c.getLong(7);
+        if (c.getDate(1).before((Date) s[2])) {
+          s[2] = c.getDate(1);
+        }
+      }
+      List<Row> sums = new ArrayList<>();
+      byFrame.values().forEach(s -> sums.add(RowFactory.create(s)));
+      return ofSums(sums);
+    }
+
+    /** From rows of frame, sum of hits, first date. */
+    private static RunTotals ofSums(List<Row> sums) {
       HashMap<String, Long> prior = new HashMap<>();
       long priorTotal = 0;
       LocalDate runStart = null;
-      for (Row r : cells.groupBy("frame").agg(sum("hits"), min("date")).collectAsList()) {
+      for (Row r : sums) {
         if (!r.isNullAt(0)) {
           prior.put(r.getString(0), r.getLong(1));
           priorTotal += r.getLong(1);
@@ -365,6 +454,47 @@ public final class Comparisons {
     }
   }
 
+  /**
+   * The rows of frame_terms for one (outlet, frame) from its counts per written form: outlet,
+   * frame, lang, term, matched_text, n (hits), quoted.
+   */
+  static final class FrameTermsOfOutlet implements FlatMapGroupsFunction<String, Row, Row> {
+    private final Stamp stamp;
+
+    FrameTermsOfOutlet(Stamp stamp) {
+      this.stamp = stamp;
+    }
+
+    @Override
+    public Iterator<Row> call(String key, Iterator<Row> group) {
+      TermChoice choice = new TermChoice();
+      String outlet = null;
+      String frame = null;
+      while (group.hasNext()) {
+        Row f = group.next();
+        outlet = f.getString(0);
+        frame = f.getString(1);
+        choice.add(f.getString(2), f.getString(3), f.getString(4), f.getLong(5), f.getLong(6));
+      }
+      List<Row> out = new ArrayList<>();
+      for (TermChoice.TermRow t : choice.rows()) {
+        out.add(
+            RowFactory.create(
+                outlet,
+                frame,
+                t.lang(),
+                t.term(),
+                t.hits(),
+                t.hitsQuoted(),
+                t.shareOfFrame(),
+                t.example(),
+                stamp.copiesIncluded(),
+                stamp.lexiconVersion()));
+      }
+      return out.iterator();
+    }
+  }
+
   /** frame_terms: counts per written form, then one group per (outlet, frame). */
   static Dataset<Row> frameTerms(Dataset<Row> frameHits, Stamp stamp) {
     Dataset<Row> forms =
@@ -375,39 +505,56 @@ public final class Comparisons {
                 sum(when(col("voice").equalTo("quoted"), 1).otherwise(0))
                     .cast("long")
                     .as("quoted"));
-    FlatMapGroupsFunction<String, Row, Row> rows =
-        (key, group) -> {
-          TermChoice choice = new TermChoice();
-          String outlet = null;
-          String frame = null;
-          while (group.hasNext()) {
-            Row f = group.next();
-            outlet = f.getString(0);
-            frame = f.getString(1);
-            choice.add(f.getString(2), f.getString(3), f.getString(4), f.getLong(5), f.getLong(6));
-          }
-          List<Row> out = new ArrayList<>();
-          for (TermChoice.TermRow t : choice.rows()) {
-            out.add(
-                RowFactory.create(
-                    outlet,
-                    frame,
-                    t.lang(),
-                    t.term(),
-                    t.hits(),
-                    t.hitsQuoted(),
-                    t.shareOfFrame(),
-                    t.example(),
-                    stamp.copiesIncluded(),
-                    stamp.lexiconVersion()));
-          }
-          return out.iterator();
-        };
     return forms
         .groupByKey(
             (MapFunction<Row, String>) r -> r.getString(0) + '\u0000' + r.getString(1),
             Encoders.STRING())
-        .flatMapGroups(rows, encoder(Tables.FRAME_TERMS));
+        .flatMapGroups(new FrameTermsOfOutlet(stamp), encoder(Tables.FRAME_TERMS));
+  }
+
+  /**
+   * The rows of story_frames for one story from its members' rows: story_id, kind ("a" a member
+   * article with outlet and date, "e" an entity it mentions as name, "h" one of its frame hits with
+   * outlet, frame as name and quoted).
+   */
+  static final class StoryRows implements FlatMapGroupsFunction<String, Row, Row> {
+    private final Stamp stamp;
+
+    StoryRows(Stamp stamp) {
+      this.stamp = stamp;
+    }
+
+    @Override
+    public Iterator<Row> call(String storyId, Iterator<Row> group) {
+      StoryFraming story = new StoryFraming();
+      while (group.hasNext()) {
+        Row r = group.next();
+        switch (r.getString(1)) {
+          case "a" -> story.addArticle(r.getString(2), r.getDate(3).toLocalDate());
+          case "e" -> story.addEntity(r.getString(4));
+          default -> story.addHit(r.getString(2), r.getString(4), r.getBoolean(5));
+        }
+      }
+      List<Row> out = new ArrayList<>();
+      for (StoryFraming.StoryRow s : story.rows()) {
+        out.add(
+            RowFactory.create(
+                storyId,
+                s.storyLabel(),
+                Date.valueOf(s.storyStart()),
+                Date.valueOf(s.storyEnd()),
+                s.storyArticles(),
+                s.storyOutlets(),
+                s.outlet(),
+                s.articles(),
+                s.frame(),
+                s.hits(),
+                s.hitsQuoted(),
+                stamp.copiesIncluded(),
+                stamp.lexiconVersion()));
+      }
+      return out.iterator();
+    }
   }
 
   /**
@@ -490,49 +637,18 @@ public final class Comparisons {
                 lit(null).cast("date").as("date"),
                 col("frame").as("name"),
                 col("voice").equalTo("quoted").as("quoted"));
-    FlatMapGroupsFunction<String, Row, Row> rows =
-        (storyId, group) -> {
-          StoryFraming story = new StoryFraming();
-          while (group.hasNext()) {
-            Row r = group.next();
-            switch (r.getString(1)) {
-              case "a" -> story.addArticle(r.getString(2), r.getDate(3).toLocalDate());
-              case "e" -> story.addEntity(r.getString(4));
-              default -> story.addHit(r.getString(2), r.getString(4), r.getBoolean(5));
-            }
-          }
-          List<Row> out = new ArrayList<>();
-          for (StoryFraming.StoryRow s : story.rows()) {
-            out.add(
-                RowFactory.create(
-                    storyId,
-                    s.storyLabel(),
-                    Date.valueOf(s.storyStart()),
-                    Date.valueOf(s.storyEnd()),
-                    s.storyArticles(),
-                    s.storyOutlets(),
-                    s.outlet(),
-                    s.articles(),
-                    s.frame(),
-                    s.hits(),
-                    s.hitsQuoted(),
-                    stamp.copiesIncluded(),
-                    stamp.lexiconVersion()));
-          }
-          return out.iterator();
-        };
     return members
         .unionByName(entities)
         .unionByName(hits)
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(rows, ExpressionEncoder.apply(storyType));
+        .flatMapGroups(new StoryRows(stamp), ExpressionEncoder.apply(storyType));
   }
 
   private static ExpressionEncoder<Row> encoder(org.framelens.common.schema.TableSchema table) {
     return ExpressionEncoder.apply(SparkTables.structType(table));
   }
 
-  private static String find(Map<String, String> parent, String x) {
+  static String find(Map<String, String> parent, String x) {
     String root = x;
     while (!parent.get(root).equals(root)) {
       root = parent.get(root);
@@ -546,7 +662,7 @@ public final class Comparisons {
   }
 
   /** Joins two articles' groups; the group's label is its smallest article id. */
-  private static void union(Map<String, String> parent, String a, String b) {
+  static void union(Map<String, String> parent, String a, String b) {
     parent.putIfAbsent(a, a);
     parent.putIfAbsent(b, b);
     String ra = find(parent, a);

@@ -341,6 +341,50 @@ class FramingRunJobTest {
   }
 
   @Test
+  void comparisonTablesComputedOnTheDriverEqualThoseComputedInSpark() {
+    Dataset<Row> articles = table("articles");
+    Dataset<Row> hits = table("frame_hits");
+    List<String> frames =
+        new ArrayList<>(
+            org.framelens.common.lexicon.Lexicon.parse(
+                    org.framelens.common.lexicon.Lexicon.defaultText(), "(bundled)")
+                .frames());
+    for (boolean includeCopies : List.of(false, true)) {
+      Comparisons.Result local =
+          Comparisons.compute(
+              spark, articles, hits, frames, "v", includeCopies, Comparisons.LOCAL_MAX_ROWS);
+      Comparisons.Result distributed =
+          Comparisons.compute(spark, articles, hits, frames, "v", includeCopies, 0);
+      Map<String, List<String>> l = rowsOf(local);
+      Map<String, List<String>> d = rowsOf(distributed);
+      distributed.release();
+      assertThat(l.get("story_frames")).isNotEmpty();
+      assertThat(l.get("outlet_pairs")).isNotEmpty();
+      assertThat(l).isEqualTo(d);
+    }
+  }
+
+  private static Map<String, List<String>> rowsOf(Comparisons.Result r) {
+    Map<String, List<String>> rows = new TreeMap<>();
+    Map<String, Dataset<Row>> tables =
+        Map.of(
+            "outlet_frames", r.outletFrames(),
+            "outlet_pairs", r.outletPairs(),
+            "frame_terms", r.frameTerms(),
+            "story_frames", r.storyFrames());
+    tables.forEach(
+        (name, ds) -> {
+          List<String> list = new ArrayList<>();
+          for (Row row : ds.collectAsList()) {
+            list.add(row.toString());
+          }
+          list.sort(null);
+          rows.put(name, list);
+        });
+    return rows;
+  }
+
+  @Test
   void theTablesHaveTheDeclaredColumnsAndReadBackIdenticallyWithDuckDb() throws Exception {
     for (var t : Tables.ALL) {
       if (t == Tables.RUNS) {

@@ -1,0 +1,281 @@
+package org.framelens.jobs;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.framelens.common.compare.CodePointOrder;
+import org.framelens.common.compare.Period;
+import org.framelens.common.lexicon.Lexicon;
+
+/**
+ * The comparison tables of a run small enough to hold on the driver: the same per-group functions
+ * as {@link Comparisons} make the rows, but the grouping and the day-level counts in front of it
+ * are plain Java over the collected articles and hits. However small the input, the distributed
+ * path costs some 30 Spark stages (each planned, scheduled and run as tasks); on a crawl of a
+ * thousand pages those were most of a {@code retag}. Both paths give the same tables
+ * (FramingRunJobTest compares them).
+ */
+final class LocalComparisons {
+  private LocalComparisons() {}
+
+  /** A counted article: the columns of {@code Comparisons}' dated articles. */
+  record Article(String id, String outlet, LocalDate date, boolean datedByCrawl, Integer tokens) {
+    static Article of(Row r) {
+      return new Article(
+          r.getString(0),
+          r.getString(1),
+          r.getDate(2).toLocalDate(),
+          r.getBoolean(3),
+          r.isNullAt(4) ? null : r.getInt(4));
+    }
+  }
+
+  /** The four tables' rows. */
+  record Tables(
+      List<Row> outletFrames, List<Row> outletPairs, List<Row> frameTerms, List<Row> stories) {}
+
+  /**
+   * @param dated the counted articles: article_id, outlet, date, dated_by_crawl, token_count
+   * @param hits all hits: article_id, frame, lang, term, matched_text, voice (hits of articles not
+   *     in {@code dated}, such as copies, are left out here)
+   * @param maxPairRows the most outlet_pairs rows to build here; null when there would be more
+   */
+  static Tables compute(
+      List<Row> dated,
+      List<Row> hits,
+      List<String> frames,
+      Comparisons.Stamp stamp,
+      long maxPairRows) {
+    Map<String, Article> articles = new HashMap<>();
+    for (Row r : dated) {
+      Article a = Article.of(r);
+      articles.put(a.id(), a);
+    }
+    List<Row> frameHits = new ArrayList<>();
+    Map<String, Set<String>> mentions = new LinkedHashMap<>();
+    for (Row h : hits) {
+      Article a = articles.get(h.getString(0));
+      if (a == null) {
+        continue;
+      }
+      String frame = h.getString(1);
+      if (frame.startsWith(Lexicon.ENTITY_PREFIX)) {
+        mentions.computeIfAbsent(a.id(), k -> new LinkedHashSet<>()).add(frame);
+      } else {
+        frameHits.add(h);
+      }
+    }
+
+    List<Row> cells = dayCells(articles, frameHits);
+    Comparisons.RunTotals totals = Comparisons.RunTotals.ofCells(cells);
+    Map<String, List<Row>> periods = new LinkedHashMap<>();
+    for (Row c : cells) {
+      for (Period p : Period.of(c.getDate(1).toLocalDate())) {
+        periods.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    if (pairRows(periods) > maxPairRows) {
+      return null;
+    }
+    ArrayList<String> frameList = new ArrayList<>(frames);
+    List<Row> outletFrames =
+        applyToGroups(new Comparisons.OutletFramesOfPeriod(frameList, totals, stamp), periods);
+    List<Row> outletPairs =
+        applyToGroups(
+            new Comparisons.OutletPairsOfPeriod(frameList, totals.runStart(), stamp), periods);
+    List<Row> frameTerms =
+        applyToGroups(new Comparisons.FrameTermsOfOutlet(stamp), forms(articles, frameHits));
+    List<Row> stories =
+        applyToGroups(
+            new Comparisons.StoryRows(stamp), storyMembers(articles, frameHits, mentions));
+    return new Tables(outletFrames, outletPairs, frameTerms, stories);
+  }
+
+  private static List<Row> applyToGroups(
+      FlatMapGroupsFunction<String, Row, Row> f, Map<String, List<Row>> groups) {
+    List<Row> out = new ArrayList<>();
+    try {
+      for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
+        f.call(g.getKey(), g.getValue().iterator()).forEachRemaining(out::add);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("comparison rows", e);
+    }
+    return out;
+  }
+
+  /** Upper bound of the outlet_pairs rows: pairs of outlets with frame rows per period. */
+  private static long pairRows(Map<String, List<Row>> periods) {
+    long n = 0;
+    for (List<Row> cells : periods.values()) {
+      Set<String> withHits = new java.util.HashSet<>();
+      for (Row c : cells) {
+        if (!c.isNullAt(2)) {
+          withHits.add(c.getString(0));
+        }
+      }
+      n += (long) withHits.size() * (withHits.size() - 1) / 2;
+    }
+    return n;
+  }
+
+  /** As {@code Comparisons.dayCells}: article totals per (outlet, date), hits per frame too. */
+  static List<Row> dayCells(Map<String, Article> articles, List<Row> frameHits) {
+    Map<List<Object>, long[]> articleDays = new LinkedHashMap<>();
+    for (Article a : articles.values()) {
+      long[] c = articleDays.computeIfAbsent(Arrays.asList(a.outlet(), a.date()), k -> new long[3]);
+      c[0]++;
+      c[1] += a.tokens() == null ? 0 : a.tokens();
+      c[2] += a.datedByCrawl() ? 1 : 0;
+    }
+    // per article and frame first: articles_with_frame counts articles
+    Map<List<String>, long[]> perArticle = new LinkedHashMap<>();
+    for (Row h : frameHits) {
+      long[] c =
+          perArticle.computeIfAbsent(
+              Arrays.asList(h.getString(0), h.getString(1)), k -> new long[3]);
+      c[0]++;
+      c[1] += "own".equals(h.getString(5)) ? 1 : 0;
+      c[2] += "quoted".equals(h.getString(5)) ? 1 : 0;
+    }
+    Map<List<Object>, long[]> frameDays = new LinkedHashMap<>();
+    for (Map.Entry<List<String>, long[]> e : perArticle.entrySet()) {
+      Article a = articles.get(e.getKey().get(0));
+      long[] c =
+          frameDays.computeIfAbsent(
+              Arrays.asList(a.outlet(), a.date(), e.getKey().get(1)), k -> new long[4]);
+      c[0]++;
+      c[1] += e.getValue()[0];
+      c[2] += e.getValue()[1];
+      c[3] += e.getValue()[2];
+    }
+    List<Row> cells = new ArrayList<>();
+    articleDays.forEach(
+        (k, c) ->
+            cells.add(
+                RowFactory.create(
+                    k.get(0),
+                    Date.valueOf((LocalDate) k.get(1)),
+                    null,
+                    c[0],
+                    c[1],
+                    c[2],
+                    0L,
+                    0L,
+                    0L,
+                    0L)));
+    frameDays.forEach(
+        (k, c) ->
+            cells.add(
+                RowFactory.create(
+                    k.get(0),
+                    Date.valueOf((LocalDate) k.get(1)),
+                    k.get(2),
+                    0L,
+                    0L,
+                    0L,
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3])));
+    return cells;
+  }
+
+  /** As {@code Comparisons.frameTerms}: counts per written form, grouped by (outlet, frame). */
+  private static Map<String, List<Row>> forms(Map<String, Article> articles, List<Row> frameHits) {
+    Map<List<String>, long[]> counts = new LinkedHashMap<>();
+    for (Row h : frameHits) {
+      String outlet = articles.get(h.getString(0)).outlet();
+      long[] c =
+          counts.computeIfAbsent(
+              Arrays.asList(outlet, h.getString(1), h.getString(2), h.getString(3), h.getString(4)),
+              k -> new long[2]);
+      c[0]++;
+      c[1] += "quoted".equals(h.getString(5)) ? 1 : 0;
+    }
+    Map<String, List<Row>> groups = new LinkedHashMap<>();
+    counts.forEach(
+        (k, c) ->
+            groups
+                .computeIfAbsent(k.get(0) + '\u0000' + k.get(1), g -> new ArrayList<>())
+                .add(
+                    RowFactory.create(
+                        k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), c[0], c[1])));
+    return groups;
+  }
+
+  /**
+   * As {@code Comparisons.storyFrames}: articles sharing enough entities within the window are
+   * linked; each connected group's member rows, keyed by story id.
+   */
+  private static Map<String, List<Row>> storyMembers(
+      Map<String, Article> articles, List<Row> frameHits, Map<String, Set<String>> mentions) {
+    Map<String, List<Article>> byEntity = new LinkedHashMap<>();
+    mentions.forEach(
+        (id, entities) -> {
+          for (String e : entities) {
+            byEntity.computeIfAbsent(e, k -> new ArrayList<>()).add(articles.get(id));
+          }
+        });
+    Map<List<String>, Integer> shared = new LinkedHashMap<>();
+    for (List<Article> list : byEntity.values()) {
+      list.sort(Comparator.comparing(Article::date));
+      for (int i = 0; i < list.size(); i++) {
+        for (int j = i + 1; j < list.size(); j++) {
+          Article x = list.get(i);
+          Article y = list.get(j);
+          if (ChronoUnit.DAYS.between(x.date(), y.date()) > Comparisons.STORY_WINDOW_DAYS) {
+            break;
+          }
+          boolean xFirst = CodePointOrder.INSTANCE.compare(x.id(), y.id()) < 0;
+          shared.merge(xFirst ? List.of(x.id(), y.id()) : List.of(y.id(), x.id()), 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, String> parent = new HashMap<>();
+    shared.forEach(
+        (pair, n) -> {
+          if (n >= Comparisons.STORY_MIN_SHARED_ENTITIES) {
+            Comparisons.union(parent, pair.get(0), pair.get(1));
+          }
+        });
+    Map<String, List<Row>> stories = new LinkedHashMap<>();
+    for (String id : parent.keySet()) {
+      String story = Comparisons.find(parent, id);
+      Article a = articles.get(id);
+      List<Row> rows = stories.computeIfAbsent(story, k -> new ArrayList<>());
+      rows.add(RowFactory.create(story, "a", a.outlet(), Date.valueOf(a.date()), null, false));
+      for (String e : mentions.get(id)) {
+        rows.add(RowFactory.create(story, "e", null, null, e, false));
+      }
+    }
+    for (Row h : frameHits) {
+      String id = h.getString(0);
+      if (parent.containsKey(id)) {
+        stories
+            .get(Comparisons.find(parent, id))
+            .add(
+                RowFactory.create(
+                    Comparisons.find(parent, id),
+                    "h",
+                    articles.get(id).outlet(),
+                    null,
+                    h.getString(1),
+                    "quoted".equals(h.getString(5))));
+      }
+    }
+    return stories;
+  }
+}
