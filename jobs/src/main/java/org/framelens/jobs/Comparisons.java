@@ -21,9 +21,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -66,18 +68,21 @@ public final class Comparisons {
     private final Supplier<Dataset<Row>> frameTerms;
     private final Supplier<Dataset<Row>> storyFrames;
     private final List<Dataset<Row>> cached;
+    private final List<Broadcast<?>> broadcasts;
 
     Result(
         Supplier<Dataset<Row>> outletFrames,
         Supplier<Dataset<Row>> outletPairs,
         Supplier<Dataset<Row>> frameTerms,
         Supplier<Dataset<Row>> storyFrames,
-        List<Dataset<Row>> cached) {
+        List<Dataset<Row>> cached,
+        List<Broadcast<?>> broadcasts) {
       this.outletFrames = Suppliers.memoize(outletFrames::get);
       this.outletPairs = Suppliers.memoize(outletPairs::get);
       this.frameTerms = Suppliers.memoize(frameTerms::get);
       this.storyFrames = Suppliers.memoize(storyFrames::get);
       this.cached = cached;
+      this.broadcasts = broadcasts;
     }
 
     public Dataset<Row> outletFrames() {
@@ -98,6 +103,7 @@ public final class Comparisons {
 
     public void release() {
       cached.forEach(Dataset::unpersist);
+      broadcasts.forEach(Broadcast::destroy);
     }
   }
 
@@ -112,9 +118,6 @@ public final class Comparisons {
    * driver ({@link LocalComparisons}).
    */
   static final int LOCAL_MAX_ROWS = 200_000;
-
-  /** ... unless their outlet_pairs would have more rows than this. */
-  static final long LOCAL_MAX_PAIR_ROWS = 1_000_000;
 
   public static Result compute(
       SparkSession spark,
@@ -188,10 +191,16 @@ public final class Comparisons {
                 encoder(Tables.OUTLET_PAIRS)),
         () -> frameTerms(frameHits, stamp),
         () -> storyFrames(spark, dated, frameHits, entityHits, stamp),
-        cached);
+        cached,
+        List.of());
   }
 
-  /** The tables from the collected inputs, or null when the run is too large for the driver. */
+  /**
+   * The tables from inputs collected and grouped on the driver, or null when the run has more
+   * articles or hits than {@code maxRows}. The groups reach the tasks as a broadcast (the tasks
+   * themselves carry only group keys) and the rows are made there: their number can grow with the
+   * square of the outlets (pairs), the groups' does not.
+   */
   private static Result computeLocally(
       SparkSession spark,
       Dataset<Row> dated,
@@ -215,17 +224,63 @@ public final class Comparisons {
     if (hitRows.size() > maxRows) {
       return null;
     }
-    LocalComparisons.Tables t =
-        LocalComparisons.compute(datedRows, hitRows, frames, stamp, LOCAL_MAX_PAIR_ROWS);
-    if (t == null) {
-      return null;
-    }
+    LocalComparisons.Groups g = LocalComparisons.group(datedRows, hitRows);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<LocalComparisons.Groups> groups = jsc.broadcast(g);
+    ArrayList<String> frameList = new ArrayList<>(frames);
+    OutletFramesOfPeriod outletFrames = new OutletFramesOfPeriod(frameList, g.totals(), stamp);
+    OutletPairsOfPeriod outletPairs =
+        new OutletPairsOfPeriod(frameList, g.totals().runStart(), stamp);
+    FrameTermsOfOutlet frameTerms = new FrameTermsOfOutlet(stamp);
+    StoryRows storyRows = new StoryRows(stamp);
     return new Result(
-        () -> spark.createDataFrame(t.outletFrames(), SparkTables.structType(Tables.OUTLET_FRAMES)),
-        () -> spark.createDataFrame(t.outletPairs(), SparkTables.structType(Tables.OUTLET_PAIRS)),
-        () -> spark.createDataFrame(t.frameTerms(), SparkTables.structType(Tables.FRAME_TERMS)),
-        () -> spark.createDataFrame(t.stories(), SparkTables.structType(Tables.STORY_FRAMES)),
-        List.of());
+        () ->
+            rowsOfGroups(
+                spark,
+                jsc,
+                g.periods().keySet(),
+                (FlatMapFunction<String, Row>)
+                    k -> outletFrames.call(k, groups.value().periods().get(k).iterator()),
+                Tables.OUTLET_FRAMES),
+        () ->
+            rowsOfGroups(
+                spark,
+                jsc,
+                g.periods().keySet(),
+                (FlatMapFunction<String, Row>)
+                    k -> outletPairs.call(k, groups.value().periods().get(k).iterator()),
+                Tables.OUTLET_PAIRS),
+        () ->
+            rowsOfGroups(
+                spark,
+                jsc,
+                g.forms().keySet(),
+                (FlatMapFunction<String, Row>)
+                    k -> frameTerms.call(k, groups.value().forms().get(k).iterator()),
+                Tables.FRAME_TERMS),
+        () ->
+            rowsOfGroups(
+                spark,
+                jsc,
+                g.stories().keySet(),
+                (FlatMapFunction<String, Row>)
+                    k -> storyRows.call(k, groups.value().stories().get(k).iterator()),
+                Tables.STORY_FRAMES),
+        List.of(),
+        List.of(groups));
+  }
+
+  private static Dataset<Row> rowsOfGroups(
+      SparkSession spark,
+      JavaSparkContext jsc,
+      java.util.Set<String> keys,
+      FlatMapFunction<String, Row> rows,
+      org.framelens.common.schema.TableSchema table) {
+    List<String> sorted = new ArrayList<>(keys);
+    sorted.sort(null);
+    return spark.createDataFrame(
+        jsc.parallelize(sorted, Math.max(1, jsc.defaultParallelism())).flatMap(rows),
+        SparkTables.structType(table));
   }
 
   /** The run's frame hits (the log-odds prior) and first day. */

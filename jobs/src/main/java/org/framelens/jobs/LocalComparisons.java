@@ -1,5 +1,6 @@
 package org.framelens.jobs;
 
+import java.io.Serializable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.framelens.common.compare.CodePointOrder;
@@ -20,12 +20,12 @@ import org.framelens.common.compare.Period;
 import org.framelens.common.lexicon.Lexicon;
 
 /**
- * The comparison tables of a run small enough to hold on the driver: the same per-group functions
- * as {@link Comparisons} make the rows, but the grouping and the day-level counts in front of it
- * are plain Java over the collected articles and hits. However small the input, the distributed
- * path costs some 30 Spark stages (each planned, scheduled and run as tasks); on a crawl of a
- * thousand pages those were most of a {@code retag}. Both paths give the same tables
- * (FramingRunJobTest compares them).
+ * The grouping behind the comparison tables, in plain Java over collected articles and hits, for
+ * runs small enough to hold on the driver: the day-level counts, then the groups the per-group
+ * functions of {@link Comparisons} turn into rows. However small the input, doing this in Spark
+ * costs some 30 stages (each planned, scheduled and run as tasks); on a crawl of a thousand pages
+ * those were most of a {@code retag}. Both paths give the same tables (FramingRunJobTest compares
+ * them).
  */
 final class LocalComparisons {
   private LocalComparisons() {}
@@ -42,22 +42,23 @@ final class LocalComparisons {
     }
   }
 
-  /** The four tables' rows. */
-  record Tables(
-      List<Row> outletFrames, List<Row> outletPairs, List<Row> frameTerms, List<Row> stories) {}
+  /**
+   * The inputs of the four tables' per-group functions, grouped: day cells by period, written forms
+   * by (outlet, frame), member rows by story.
+   */
+  record Groups(
+      Comparisons.RunTotals totals,
+      HashMap<String, List<Row>> periods,
+      HashMap<String, List<Row>> forms,
+      HashMap<String, List<Row>> stories)
+      implements Serializable {}
 
   /**
    * @param dated the counted articles: article_id, outlet, date, dated_by_crawl, token_count
    * @param hits all hits: article_id, frame, lang, term, matched_text, voice (hits of articles not
    *     in {@code dated}, such as copies, are left out here)
-   * @param maxPairRows the most outlet_pairs rows to build here; null when there would be more
    */
-  static Tables compute(
-      List<Row> dated,
-      List<Row> hits,
-      List<String> frames,
-      Comparisons.Stamp stamp,
-      long maxPairRows) {
+  static Groups group(List<Row> dated, List<Row> hits) {
     Map<String, Article> articles = new HashMap<>();
     for (Row r : dated) {
       Article a = Article.of(r);
@@ -77,58 +78,18 @@ final class LocalComparisons {
         frameHits.add(h);
       }
     }
-
     List<Row> cells = dayCells(articles, frameHits);
-    Comparisons.RunTotals totals = Comparisons.RunTotals.ofCells(cells);
-    Map<String, List<Row>> periods = new LinkedHashMap<>();
+    HashMap<String, List<Row>> periods = new HashMap<>();
     for (Row c : cells) {
       for (Period p : Period.of(c.getDate(1).toLocalDate())) {
         periods.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
       }
     }
-    if (pairRows(periods) > maxPairRows) {
-      return null;
-    }
-    ArrayList<String> frameList = new ArrayList<>(frames);
-    List<Row> outletFrames =
-        applyToGroups(new Comparisons.OutletFramesOfPeriod(frameList, totals, stamp), periods);
-    List<Row> outletPairs =
-        applyToGroups(
-            new Comparisons.OutletPairsOfPeriod(frameList, totals.runStart(), stamp), periods);
-    List<Row> frameTerms =
-        applyToGroups(new Comparisons.FrameTermsOfOutlet(stamp), forms(articles, frameHits));
-    List<Row> stories =
-        applyToGroups(
-            new Comparisons.StoryRows(stamp), storyMembers(articles, frameHits, mentions));
-    return new Tables(outletFrames, outletPairs, frameTerms, stories);
-  }
-
-  private static List<Row> applyToGroups(
-      FlatMapGroupsFunction<String, Row, Row> f, Map<String, List<Row>> groups) {
-    List<Row> out = new ArrayList<>();
-    try {
-      for (Map.Entry<String, List<Row>> g : groups.entrySet()) {
-        f.call(g.getKey(), g.getValue().iterator()).forEachRemaining(out::add);
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("comparison rows", e);
-    }
-    return out;
-  }
-
-  /** Upper bound of the outlet_pairs rows: pairs of outlets with frame rows per period. */
-  private static long pairRows(Map<String, List<Row>> periods) {
-    long n = 0;
-    for (List<Row> cells : periods.values()) {
-      Set<String> withHits = new java.util.HashSet<>();
-      for (Row c : cells) {
-        if (!c.isNullAt(2)) {
-          withHits.add(c.getString(0));
-        }
-      }
-      n += (long) withHits.size() * (withHits.size() - 1) / 2;
-    }
-    return n;
+    return new Groups(
+        Comparisons.RunTotals.ofCells(cells),
+        periods,
+        forms(articles, frameHits),
+        storyMembers(articles, frameHits, mentions));
   }
 
   /** As {@code Comparisons.dayCells}: article totals per (outlet, date), hits per frame too. */
@@ -194,7 +155,8 @@ final class LocalComparisons {
   }
 
   /** As {@code Comparisons.frameTerms}: counts per written form, grouped by (outlet, frame). */
-  private static Map<String, List<Row>> forms(Map<String, Article> articles, List<Row> frameHits) {
+  private static HashMap<String, List<Row>> forms(
+      Map<String, Article> articles, List<Row> frameHits) {
     Map<List<String>, long[]> counts = new LinkedHashMap<>();
     for (Row h : frameHits) {
       String outlet = articles.get(h.getString(0)).outlet();
@@ -205,7 +167,7 @@ final class LocalComparisons {
       c[0]++;
       c[1] += "quoted".equals(h.getString(5)) ? 1 : 0;
     }
-    Map<String, List<Row>> groups = new LinkedHashMap<>();
+    HashMap<String, List<Row>> groups = new HashMap<>();
     counts.forEach(
         (k, c) ->
             groups
@@ -220,7 +182,7 @@ final class LocalComparisons {
    * As {@code Comparisons.storyFrames}: articles sharing enough entities within the window are
    * linked; each connected group's member rows, keyed by story id.
    */
-  private static Map<String, List<Row>> storyMembers(
+  private static HashMap<String, List<Row>> storyMembers(
       Map<String, Article> articles, List<Row> frameHits, Map<String, Set<String>> mentions) {
     Map<String, List<Article>> byEntity = new LinkedHashMap<>();
     mentions.forEach(
@@ -251,7 +213,7 @@ final class LocalComparisons {
             Comparisons.union(parent, pair.get(0), pair.get(1));
           }
         });
-    Map<String, List<Row>> stories = new LinkedHashMap<>();
+    HashMap<String, List<Row>> stories = new HashMap<>();
     for (String id : parent.keySet()) {
       String story = Comparisons.find(parent, id);
       Article a = articles.get(id);

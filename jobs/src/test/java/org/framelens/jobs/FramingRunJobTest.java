@@ -357,6 +357,7 @@ class FramingRunJobTest {
           Comparisons.compute(spark, articles, hits, frames, "v", includeCopies, 0);
       Map<String, List<String>> l = rowsOf(local);
       Map<String, List<String>> d = rowsOf(distributed);
+      local.release();
       distributed.release();
       assertThat(l.get("story_frames")).isNotEmpty();
       assertThat(l.get("outlet_pairs")).isNotEmpty();
