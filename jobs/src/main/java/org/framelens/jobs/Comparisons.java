@@ -114,10 +114,12 @@ public final class Comparisons {
   static final int STORY_WINDOW_DAYS = 2;
 
   /**
-   * Runs with at most this many counted articles and hits each get their tables computed on the
-   * driver ({@link LocalComparisons}).
+   * Runs with at most this many counted articles and hits each are grouped on the driver ({@link
+   * LocalComparisons}); {@value #DRIVER_ROWS_KEY} overrides it (0: always in Spark).
    */
   static final int LOCAL_MAX_ROWS = 200_000;
+
+  static final String DRIVER_ROWS_KEY = "spark.framelens.comparisons.driverRows";
 
   public static Result compute(
       SparkSession spark,
@@ -126,7 +128,10 @@ public final class Comparisons {
       List<String> frames,
       String lexiconVersion,
       boolean includeCopies) {
-    return compute(spark, articles, allHits, frames, lexiconVersion, includeCopies, LOCAL_MAX_ROWS);
+    int driverRows =
+        Integer.parseInt(
+            spark.sparkContext().getConf().get(DRIVER_ROWS_KEY, Integer.toString(LOCAL_MAX_ROWS)));
+    return compute(spark, articles, allHits, frames, lexiconVersion, includeCopies, driverRows);
   }
 
   /**
