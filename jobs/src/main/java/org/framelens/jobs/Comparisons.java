@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -69,6 +70,7 @@ public final class Comparisons {
     private final Supplier<Dataset<Row>> storyFrames;
     private final List<Dataset<Row>> cached;
     private final List<Broadcast<?>> broadcasts;
+    private boolean released;
 
     Result(
         Supplier<Dataset<Row>> outletFrames,
@@ -101,9 +103,18 @@ public final class Comparisons {
       return storyFrames.get();
     }
 
-    public void release() {
-      cached.forEach(Dataset::unpersist);
-      broadcasts.forEach(Broadcast::destroy);
+    /** Whether the inputs were grouped on the driver ({@link LocalComparisons}). */
+    boolean groupedOnDriver() {
+      return !broadcasts.isEmpty();
+    }
+
+    /** Frees what the tables were computed from; the tables must have been written before. */
+    public synchronized void release() {
+      if (!released) {
+        released = true;
+        cached.forEach(Dataset::unpersist);
+        broadcasts.forEach(Broadcast::destroy);
+      }
     }
   }
 
@@ -117,7 +128,7 @@ public final class Comparisons {
    * Runs with at most this many counted articles and hits each are grouped on the driver ({@link
    * LocalComparisons}); {@value #DRIVER_ROWS_KEY} overrides it (0: always in Spark).
    */
-  static final int LOCAL_MAX_ROWS = 200_000;
+  static final int LOCAL_MAX_ROWS = 100_000;
 
   static final String DRIVER_ROWS_KEY = "spark.framelens.comparisons.driverRows";
 
@@ -147,31 +158,54 @@ public final class Comparisons {
       boolean includeCopies,
       int localMaxRows) {
     Dataset<Row> counted = includeCopies ? articles : articles.filter(col("duplicate_of").isNull());
-    Dataset<Row> dated =
+    Dataset<Row> fetches =
         counted.select(
             col("article_id"),
             col("outlet"),
             coalesce(to_date(col("published_at")), col("crawl_date")).as("date"),
             col("published_at").isNull().as("dated_by_crawl"),
-            col("token_count"));
+            col("token_count"),
+            col("crawl_date"));
     Stamp stamp = new Stamp(includeCopies, lexiconVersion);
     if (localMaxRows > 0) {
-      Result local = computeLocally(spark, dated, allHits, frames, stamp, localMaxRows);
+      Result local = computeLocally(spark, fetches, allHits, frames, stamp, localMaxRows);
       if (local != null) {
         return local;
       }
     }
-    // the joins with the counted articles drop the hits of copies; outlet and day are the article's
+    // A page fetched unchanged on several crawl days has one article id and a row (with its hits)
+    // per day: the article counts once, as its first fetch.
+    Dataset<Row> dated =
+        fetches
+            .groupBy("article_id")
+            .agg(
+                min(struct("crawl_date", "outlet", "date", "dated_by_crawl", "token_count"))
+                    .as("first"))
+            .select(
+                col("article_id"),
+                col("first.outlet").as("outlet"),
+                col("first.date").as("date"),
+                col("first.dated_by_crawl").as("dated_by_crawl"),
+                col("first.token_count").as("token_count"),
+                col("first.crawl_date").as("crawl_date"));
+    // the joins with the counted fetches drop the hits of copies and of later fetches; outlet and
+    // day are the article's
     Dataset<Row> frameHits =
         allHits
             .filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX).unary_$bang())
-            .select("article_id", "frame", "lang", "term", "matched_text", "voice")
-            .join(dated.select("article_id", "outlet", "date"), "article_id");
+            .select("article_id", "crawl_date", "frame", "lang", "term", "matched_text", "voice")
+            .join(
+                dated.select("article_id", "crawl_date", "outlet", "date"),
+                SparkTables.seq("article_id", "crawl_date"))
+            .drop("crawl_date");
     Dataset<Row> entityHits =
         allHits
             .filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX))
-            .select("article_id", "frame")
-            .join(dated.select("article_id"), "article_id");
+            .select("article_id", "crawl_date", "frame")
+            .join(
+                dated.select("article_id", "crawl_date"),
+                SparkTables.seq("article_id", "crawl_date"))
+            .drop("crawl_date");
 
     // The cells are small (per outlet and day) but come out of a union of two shuffles: as they
     // are, every pass over them (the prior, each period grouping) would run twice the shuffle
@@ -201,37 +235,43 @@ public final class Comparisons {
   }
 
   /**
-   * The tables from inputs collected and grouped on the driver, or null when the run has more
-   * articles or hits than {@code maxRows}. The groups reach the tasks as a broadcast (the tasks
-   * themselves carry only group keys) and the rows are made there: their number can grow with the
-   * square of the outlets (pairs), the groups' does not.
+   * The tables from inputs collected and grouped on the driver, or null when the run is too large
+   * for that: more fetches or hits than {@code maxRows}, or too many story candidates. The groups
+   * reach the tasks as broadcasts (the tasks themselves carry only group keys) and the rows are
+   * made there: their number can grow with the square of the outlets (pairs), the groups' does not.
    */
   private static Result computeLocally(
       SparkSession spark,
-      Dataset<Row> dated,
+      Dataset<Row> fetches,
       Dataset<Row> allHits,
       List<String> frames,
       Stamp stamp,
       int maxRows) {
-    List<Row> datedRows =
-        dated
-            .select("article_id", "outlet", "date", "dated_by_crawl", "token_count")
+    List<Row> fetchRows =
+        fetches
+            .select("article_id", "outlet", "date", "dated_by_crawl", "token_count", "crawl_date")
             .limit(maxRows + 1)
             .collectAsList();
-    if (datedRows.size() > maxRows) {
+    if (fetchRows.size() > maxRows) {
       return null;
     }
     List<Row> hitRows =
         allHits
-            .select("article_id", "frame", "lang", "term", "matched_text", "voice")
+            .select("article_id", "frame", "lang", "term", "matched_text", "voice", "crawl_date")
             .limit(maxRows + 1)
             .collectAsList();
     if (hitRows.size() > maxRows) {
       return null;
     }
-    LocalComparisons.Groups g = LocalComparisons.group(datedRows, hitRows);
+    LocalComparisons.Groups g = LocalComparisons.group(fetchRows, hitRows);
+    if (g == null) {
+      return null;
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<LocalComparisons.Groups> groups = jsc.broadcast(g);
+    // plain maps (not records) so that a Kryo serializer can ship them too
+    Broadcast<HashMap<String, List<Row>>> periods = jsc.broadcast(g.periods());
+    Broadcast<HashMap<String, List<Row>>> forms = jsc.broadcast(g.forms());
+    Broadcast<HashMap<String, List<Row>>> stories = jsc.broadcast(g.stories());
     ArrayList<String> frameList = new ArrayList<>(frames);
     OutletFramesOfPeriod outletFrames = new OutletFramesOfPeriod(frameList, g.totals(), stamp);
     OutletPairsOfPeriod outletPairs =
@@ -245,7 +285,7 @@ public final class Comparisons {
                 jsc,
                 g.periods().keySet(),
                 (FlatMapFunction<String, Row>)
-                    k -> outletFrames.call(k, groups.value().periods().get(k).iterator()),
+                    k -> outletFrames.call(k, periods.value().get(k).iterator()),
                 Tables.OUTLET_FRAMES),
         () ->
             rowsOfGroups(
@@ -253,7 +293,7 @@ public final class Comparisons {
                 jsc,
                 g.periods().keySet(),
                 (FlatMapFunction<String, Row>)
-                    k -> outletPairs.call(k, groups.value().periods().get(k).iterator()),
+                    k -> outletPairs.call(k, periods.value().get(k).iterator()),
                 Tables.OUTLET_PAIRS),
         () ->
             rowsOfGroups(
@@ -261,7 +301,7 @@ public final class Comparisons {
                 jsc,
                 g.forms().keySet(),
                 (FlatMapFunction<String, Row>)
-                    k -> frameTerms.call(k, groups.value().forms().get(k).iterator()),
+                    k -> frameTerms.call(k, forms.value().get(k).iterator()),
                 Tables.FRAME_TERMS),
         () ->
             rowsOfGroups(
@@ -269,10 +309,10 @@ public final class Comparisons {
                 jsc,
                 g.stories().keySet(),
                 (FlatMapFunction<String, Row>)
-                    k -> storyRows.call(k, groups.value().stories().get(k).iterator()),
+                    k -> storyRows.call(k, stories.value().get(k).iterator()),
                 Tables.STORY_FRAMES),
         List.of(),
-        List.of(groups));
+        List.of(periods, forms, stories));
   }
 
   private static Dataset<Row> rowsOfGroups(
@@ -299,12 +339,13 @@ public final class Comparisons {
     static RunTotals ofCells(List<Row> cells) {
       Map<String, Object[]> byFrame = new HashMap<>();
       for (Row c : cells) {
+        Date day = Date.valueOf(localDate(c.get(1)));
         Object[] s =
             byFrame.computeIfAbsent(
-                c.isNullAt(2) ? null : c.getString(2), f -> new Object[] {f, 0L, c.getDate(1)});
+                c.isNullAt(2) ? null : c.getString(2), f -> new Object[] {f, 0L, day});
         s[1] = (Long) s[1] + c.getLong(7);
-        if (c.getDate(1).before((Date) s[2])) {
-          s[2] = c.getDate(1);
+        if (day.before((Date) s[2])) {
+          s[2] = day;
         }
       }
       List<Row> sums = new ArrayList<>();
@@ -590,7 +631,7 @@ public final class Comparisons {
       while (group.hasNext()) {
         Row r = group.next();
         switch (r.getString(1)) {
-          case "a" -> story.addArticle(r.getString(2), r.getDate(3).toLocalDate());
+          case "a" -> story.addArticle(r.getString(2), localDate(r.get(3)));
           case "e" -> story.addEntity(r.getString(4));
           default -> story.addHit(r.getString(2), r.getString(4), r.getBoolean(5));
         }
@@ -702,6 +743,11 @@ public final class Comparisons {
         .unionByName(hits)
         .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
         .flatMapGroups(new StoryRows(stamp), ExpressionEncoder.apply(storyType));
+  }
+
+  /** A date column's value: java.sql.Date from Spark rows, LocalDate from the driver's groups. */
+  static LocalDate localDate(Object value) {
+    return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
   }
 
   private static ExpressionEncoder<Row> encoder(org.framelens.common.schema.TableSchema table) {

@@ -257,7 +257,15 @@ public final class FramingRunJob {
                 "article_id", "outlet", "published_at", "crawl_date", "token_count", "duplicate_of")
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> slimHits =
-        hits.select("article_id", "outlet", "frame", "lang", "term", "matched_text", "voice")
+        hits.select(
+                "article_id",
+                "outlet",
+                "frame",
+                "lang",
+                "term",
+                "matched_text",
+                "voice",
+                "crawl_date")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Comparisons.Result r =

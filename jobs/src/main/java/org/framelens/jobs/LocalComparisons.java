@@ -1,7 +1,5 @@
 package org.framelens.jobs;
 
-import java.io.Serializable;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,15 +28,28 @@ import org.framelens.common.lexicon.Lexicon;
 final class LocalComparisons {
   private LocalComparisons() {}
 
-  /** A counted article: the columns of {@code Comparisons}' dated articles. */
-  record Article(String id, String outlet, LocalDate date, boolean datedByCrawl, Integer tokens) {
+  /**
+   * Story candidates (article pairs sharing an entity within the window) beyond which the stories
+   * are left to Spark: they grow with the square of the articles naming one entity in a few days.
+   */
+  static final long MAX_STORY_CANDIDATES = 5_000_000;
+
+  /** A counted fetch: the columns of {@code Comparisons}' fetches. */
+  record Article(
+      String id,
+      String outlet,
+      LocalDate date,
+      boolean datedByCrawl,
+      Integer tokens,
+      LocalDate crawlDate) {
     static Article of(Row r) {
       return new Article(
           r.getString(0),
           r.getString(1),
           r.getDate(2).toLocalDate(),
           r.getBoolean(3),
-          r.isNullAt(4) ? null : r.getInt(4));
+          r.isNullAt(4) ? null : r.getInt(4),
+          r.getDate(5).toLocalDate());
     }
   }
 
@@ -50,25 +61,28 @@ final class LocalComparisons {
       Comparisons.RunTotals totals,
       HashMap<String, List<Row>> periods,
       HashMap<String, List<Row>> forms,
-      HashMap<String, List<Row>> stories)
-      implements Serializable {}
+      HashMap<String, List<Row>> stories) {}
 
   /**
-   * @param dated the counted articles: article_id, outlet, date, dated_by_crawl, token_count
-   * @param hits all hits: article_id, frame, lang, term, matched_text, voice (hits of articles not
-   *     in {@code dated}, such as copies, are left out here)
+   * The groups, or null when the stories would have too many candidates for the driver.
+   *
+   * @param fetches the counted fetches: article_id, outlet, date, dated_by_crawl, token_count,
+   *     crawl_date
+   * @param hits all hits: article_id, frame, lang, term, matched_text, voice, crawl_date (hits of
+   *     articles not in {@code fetches}, such as copies, are left out here)
    */
-  static Groups group(List<Row> dated, List<Row> hits) {
+  static Groups group(List<Row> fetches, List<Row> hits) {
+    // a page fetched unchanged on several crawl days (one id) counts once, as its first fetch
     Map<String, Article> articles = new HashMap<>();
-    for (Row r : dated) {
-      Article a = Article.of(r);
-      articles.put(a.id(), a);
+    for (Row r : fetches) {
+      articles.merge(
+          r.getString(0), Article.of(r), (x, y) -> y.crawlDate().isBefore(x.crawlDate()) ? y : x);
     }
     List<Row> frameHits = new ArrayList<>();
     Map<String, Set<String>> mentions = new LinkedHashMap<>();
     for (Row h : hits) {
       Article a = articles.get(h.getString(0));
-      if (a == null) {
+      if (a == null || !a.crawlDate().equals(h.getDate(6).toLocalDate())) {
         continue;
       }
       String frame = h.getString(1);
@@ -78,21 +92,26 @@ final class LocalComparisons {
         frameHits.add(h);
       }
     }
+    HashMap<String, List<Row>> stories = storyMembers(articles, frameHits, mentions);
+    if (stories == null) {
+      return null;
+    }
     List<Row> cells = dayCells(articles, frameHits);
     HashMap<String, List<Row>> periods = new HashMap<>();
     for (Row c : cells) {
-      for (Period p : Period.of(c.getDate(1).toLocalDate())) {
+      for (Period p : Period.of((LocalDate) c.get(1))) {
         periods.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
       }
     }
     return new Groups(
-        Comparisons.RunTotals.ofCells(cells),
-        periods,
-        forms(articles, frameHits),
-        storyMembers(articles, frameHits, mentions));
+        Comparisons.RunTotals.ofCells(cells), periods, forms(articles, frameHits), stories);
   }
 
-  /** As {@code Comparisons.dayCells}: article totals per (outlet, date), hits per frame too. */
+  /**
+   * As {@code Comparisons.dayCells}: article totals per (outlet, date), hits per frame too. The
+   * date is a {@link LocalDate} (a {@code java.sql.Date} would change its day between JVMs in other
+   * time zones).
+   */
   static List<Row> dayCells(Map<String, Article> articles, List<Row> frameHits) {
     Map<List<Object>, long[]> articleDays = new LinkedHashMap<>();
     for (Article a : articles.values()) {
@@ -126,31 +145,12 @@ final class LocalComparisons {
     articleDays.forEach(
         (k, c) ->
             cells.add(
-                RowFactory.create(
-                    k.get(0),
-                    Date.valueOf((LocalDate) k.get(1)),
-                    null,
-                    c[0],
-                    c[1],
-                    c[2],
-                    0L,
-                    0L,
-                    0L,
-                    0L)));
+                RowFactory.create(k.get(0), k.get(1), null, c[0], c[1], c[2], 0L, 0L, 0L, 0L)));
     frameDays.forEach(
         (k, c) ->
             cells.add(
                 RowFactory.create(
-                    k.get(0),
-                    Date.valueOf((LocalDate) k.get(1)),
-                    k.get(2),
-                    0L,
-                    0L,
-                    0L,
-                    c[0],
-                    c[1],
-                    c[2],
-                    c[3])));
+                    k.get(0), k.get(1), k.get(2), 0L, 0L, 0L, c[0], c[1], c[2], c[3])));
     return cells;
   }
 
@@ -180,7 +180,8 @@ final class LocalComparisons {
 
   /**
    * As {@code Comparisons.storyFrames}: articles sharing enough entities within the window are
-   * linked; each connected group's member rows, keyed by story id.
+   * linked; each connected group's member rows, keyed by story id (dates as {@link LocalDate}).
+   * Null when there are more than {@value #MAX_STORY_CANDIDATES} candidate pairs.
    */
   private static HashMap<String, List<Row>> storyMembers(
       Map<String, Article> articles, List<Row> frameHits, Map<String, Set<String>> mentions) {
@@ -191,9 +192,23 @@ final class LocalComparisons {
             byEntity.computeIfAbsent(e, k -> new ArrayList<>()).add(articles.get(id));
           }
         });
-    Map<List<String>, Integer> shared = new LinkedHashMap<>();
+    long candidates = 0;
     for (List<Article> list : byEntity.values()) {
       list.sort(Comparator.comparing(Article::date));
+      int from = 0;
+      for (int j = 0; j < list.size(); j++) {
+        while (ChronoUnit.DAYS.between(list.get(from).date(), list.get(j).date())
+            > Comparisons.STORY_WINDOW_DAYS) {
+          from++;
+        }
+        candidates += j - from;
+      }
+    }
+    if (candidates > MAX_STORY_CANDIDATES) {
+      return null;
+    }
+    Map<List<String>, Integer> shared = new HashMap<>();
+    for (List<Article> list : byEntity.values()) {
       for (int i = 0; i < list.size(); i++) {
         for (int j = i + 1; j < list.size(); j++) {
           Article x = list.get(i);
@@ -218,7 +233,7 @@ final class LocalComparisons {
       String story = Comparisons.find(parent, id);
       Article a = articles.get(id);
       List<Row> rows = stories.computeIfAbsent(story, k -> new ArrayList<>());
-      rows.add(RowFactory.create(story, "a", a.outlet(), Date.valueOf(a.date()), null, false));
+      rows.add(RowFactory.create(story, "a", a.outlet(), a.date(), null, false));
       for (String e : mentions.get(id)) {
         rows.add(RowFactory.create(story, "e", null, null, e, false));
       }

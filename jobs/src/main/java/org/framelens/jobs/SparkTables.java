@@ -22,6 +22,11 @@ import org.framelens.common.schema.TableSchema;
 public final class SparkTables {
   private SparkTables() {}
 
+  /** Column names as the Scala sequence Spark's join-on-columns methods take. */
+  static scala.collection.immutable.Seq<String> seq(String... names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+  }
+
   public static StructType structType(TableSchema table) {
     List<StructField> fields = new ArrayList<>();
     for (org.framelens.common.schema.Column c : table.columns()) {

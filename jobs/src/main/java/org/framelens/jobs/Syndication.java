@@ -38,10 +38,6 @@ public final class Syndication {
 
   static final double MIN_SIMILARITY = 0.8;
 
-  private static scala.collection.immutable.Seq<String> seq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-  }
-
   static final int SHINGLE = 5;
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -145,7 +141,7 @@ public final class Syndication {
     Dataset<Row> candidates0 =
         buckets
             .as("x")
-            .join(buckets.as("y"), seq("table", "h"))
+            .join(buckets.as("y"), SparkTables.seq("table", "h"))
             .select(col("x.article_id").as("a"), col("y.article_id").as("b"))
             .filter(col("a").notEqual(col("b")))
             .distinct();

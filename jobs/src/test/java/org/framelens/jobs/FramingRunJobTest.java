@@ -355,6 +355,8 @@ class FramingRunJobTest {
               spark, articles, hits, frames, "v", includeCopies, Comparisons.LOCAL_MAX_ROWS);
       Comparisons.Result distributed =
           Comparisons.compute(spark, articles, hits, frames, "v", includeCopies, 0);
+      assertThat(local.groupedOnDriver()).isTrue();
+      assertThat(distributed.groupedOnDriver()).isFalse();
       Map<String, List<String>> l = rowsOf(local);
       Map<String, List<String>> d = rowsOf(distributed);
       local.release();

@@ -142,6 +142,15 @@ class RunsOnAStandaloneClusterIT {
             "outlet_frames",
             "outlet, period, frame, articles, articles_with_frame, hits, hits_own, hits_quoted,"
                 + " tokens, share, rate_per_10k_tokens, lexicon_version",
+            "outlet_pairs",
+            "period_type, period, outlet_a, outlet_b, articles_a, articles_b, hits_a, hits_b,"
+                + " js_distance, lexicon_version",
+            "frame_terms",
+            "outlet, frame, lang, term, hits, hits_quoted, share_of_frame, example,"
+                + " lexicon_version",
+            "story_frames",
+            "story_id, story_label, story_start, story_end, story_articles, story_outlets, outlet,"
+                + " articles, frame, hits, hits_quoted, lexicon_version",
             "quarantine",
             "source_file, source_offset, url, stage, error_class, message, crawl_date");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -157,6 +166,8 @@ class RunsOnAStandaloneClusterIT {
       }
       assertThat(rows(duck, onCluster.output(), "articles", "article_id")).isNotEmpty();
       assertThat(rows(duck, onCluster.output(), "frame_hits", "article_id")).isNotEmpty();
+      // made by executors from the driver's broadcast groups (a run this small is grouped there)
+      assertThat(rows(duck, onCluster.output(), "story_frames", "story_id")).isNotEmpty();
     }
   }
 
