@@ -157,22 +157,27 @@ public final class Comparisons {
       String lexiconVersion,
       boolean includeCopies,
       int localMaxRows) {
-    Dataset<Row> counted = includeCopies ? articles : articles.filter(col("duplicate_of").isNull());
-    Dataset<Row> fetches =
-        counted.select(
-            col("article_id"),
-            col("outlet"),
-            coalesce(to_date(col("published_at")), col("crawl_date")).as("date"),
-            col("published_at").isNull().as("dated_by_crawl"),
-            col("token_count"),
-            col("crawl_date"));
+    // the columns the tables need; the Spark path below reads them many times over and keeps them
+    // in memory, the driver path reads them once
+    Dataset<Row> slimArticles =
+        articles.select(
+            "article_id", "outlet", "published_at", "crawl_date", "token_count", "duplicate_of");
+    Dataset<Row> slimHits =
+        allHits.select(
+            "article_id", "frame", "lang", "term", "matched_text", "voice", "crawl_date");
     Stamp stamp = new Stamp(includeCopies, lexiconVersion);
     if (localMaxRows > 0) {
-      Result local = computeLocally(spark, fetches, allHits, frames, stamp, localMaxRows);
+      Result local =
+          computeLocally(
+              spark, fetches(slimArticles, includeCopies), slimHits, frames, stamp, localMaxRows);
       if (local != null) {
         return local;
       }
     }
+    Dataset<Row> cachedArticles = slimArticles.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> hits = slimHits.persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(cachedArticles, hits));
+    Dataset<Row> fetches = fetches(cachedArticles, includeCopies);
     // A page fetched unchanged on several crawl days has one article id and a row (with its hits)
     // per day: the article counts once, as its first fetch.
     Dataset<Row> dated =
@@ -191,16 +196,14 @@ public final class Comparisons {
     // the joins with the counted fetches drop the hits of copies and of later fetches; outlet and
     // day are the article's
     Dataset<Row> frameHits =
-        allHits
-            .filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX).unary_$bang())
+        hits.filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX).unary_$bang())
             .select("article_id", "crawl_date", "frame", "lang", "term", "matched_text", "voice")
             .join(
                 dated.select("article_id", "crawl_date", "outlet", "date"),
                 SparkTables.seq("article_id", "crawl_date"))
             .drop("crawl_date");
     Dataset<Row> entityHits =
-        allHits
-            .filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX))
+        hits.filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX))
             .select("article_id", "crawl_date", "frame")
             .join(
                 dated.select("article_id", "crawl_date"),
@@ -214,7 +217,7 @@ public final class Comparisons {
         dayCells(dated, frameHits)
             .coalesce(spark.sparkContext().defaultParallelism())
             .persist(StorageLevel.MEMORY_AND_DISK());
-    List<Dataset<Row>> cached = new ArrayList<>(List.of(cells));
+    cached.add(cells);
 
     Supplier<RunTotals> totals = Suppliers.memoize(() -> RunTotals.of(cells));
     KeyValueGroupedDataset<String, Row> periods = byPeriod(cells);
@@ -232,6 +235,18 @@ public final class Comparisons {
         () -> storyFrames(spark, dated, frameHits, entityHits, stamp),
         cached,
         List.of());
+  }
+
+  /** The counted fetches, each with the date that places it in a period. */
+  private static Dataset<Row> fetches(Dataset<Row> articles, boolean includeCopies) {
+    Dataset<Row> counted = includeCopies ? articles : articles.filter(col("duplicate_of").isNull());
+    return counted.select(
+        col("article_id"),
+        col("outlet"),
+        coalesce(to_date(col("published_at")), col("crawl_date")).as("date"),
+        col("published_at").isNull().as("dated_by_crawl"),
+        col("token_count"),
+        col("crawl_date"));
   }
 
   /**

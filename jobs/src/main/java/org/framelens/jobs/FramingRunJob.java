@@ -250,34 +250,12 @@ public final class FramingRunJob {
       List<String> frames,
       String lexiconVersion,
       boolean includeCopies) {
-    // Every table reads the same few columns many times over: keep them in memory once.
-    Dataset<Row> slimArticles =
-        articles
-            .select(
-                "article_id", "outlet", "published_at", "crawl_date", "token_count", "duplicate_of")
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> slimHits =
-        hits.select(
-                "article_id",
-                "outlet",
-                "frame",
-                "lang",
-                "term",
-                "matched_text",
-                "voice",
-                "crawl_date")
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    Comparisons.Result r =
+        Comparisons.compute(spark, articles, hits, frames, lexiconVersion, includeCopies);
     try {
-      Comparisons.Result r =
-          Comparisons.compute(spark, slimArticles, slimHits, frames, lexiconVersion, includeCopies);
-      try {
-        writeTables(spark, r, out);
-      } finally {
-        r.release();
-      }
+      writeTables(spark, r, out);
     } finally {
-      slimArticles.unpersist();
-      slimHits.unpersist();
+      r.release();
     }
   }
 
