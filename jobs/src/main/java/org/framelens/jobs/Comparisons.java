@@ -294,52 +294,26 @@ public final class Comparisons {
     FrameTermsOfOutlet frameTerms = new FrameTermsOfOutlet(stamp);
     StoryRows storyRows = new StoryRows(stamp);
     return new Result(
-        () ->
-            rowsOfGroups(
-                spark,
-                jsc,
-                g.periods().keySet(),
-                (FlatMapFunction<String, Row>)
-                    k -> outletFrames.call(k, periods.value().get(k).iterator()),
-                Tables.OUTLET_FRAMES),
-        () ->
-            rowsOfGroups(
-                spark,
-                jsc,
-                g.periods().keySet(),
-                (FlatMapFunction<String, Row>)
-                    k -> outletPairs.call(k, periods.value().get(k).iterator()),
-                Tables.OUTLET_PAIRS),
-        () ->
-            rowsOfGroups(
-                spark,
-                jsc,
-                g.forms().keySet(),
-                (FlatMapFunction<String, Row>)
-                    k -> frameTerms.call(k, forms.value().get(k).iterator()),
-                Tables.FRAME_TERMS),
-        () ->
-            rowsOfGroups(
-                spark,
-                jsc,
-                g.stories().keySet(),
-                (FlatMapFunction<String, Row>)
-                    k -> storyRows.call(k, stories.value().get(k).iterator()),
-                Tables.STORY_FRAMES),
+        () -> rowsOfGroups(spark, jsc, periods, outletFrames, Tables.OUTLET_FRAMES),
+        () -> rowsOfGroups(spark, jsc, periods, outletPairs, Tables.OUTLET_PAIRS),
+        () -> rowsOfGroups(spark, jsc, forms, frameTerms, Tables.FRAME_TERMS),
+        () -> rowsOfGroups(spark, jsc, stories, storyRows, Tables.STORY_FRAMES),
         List.of(),
         List.of(periods, forms, stories));
   }
 
+  /** The rows {@code rows} makes of each broadcast group, one task per slice of the group keys. */
   private static Dataset<Row> rowsOfGroups(
       SparkSession spark,
       JavaSparkContext jsc,
-      java.util.Set<String> keys,
-      FlatMapFunction<String, Row> rows,
+      Broadcast<HashMap<String, List<Row>>> groups,
+      FlatMapGroupsFunction<String, Row, Row> rows,
       org.framelens.common.schema.TableSchema table) {
-    List<String> sorted = new ArrayList<>(keys);
-    sorted.sort(null);
+    List<String> keys = new ArrayList<>(groups.value().keySet());
+    keys.sort(null);
+    FlatMapFunction<String, Row> rowsOfKey = k -> rows.call(k, groups.value().get(k).iterator());
     return spark.createDataFrame(
-        jsc.parallelize(sorted, Math.max(1, jsc.defaultParallelism())).flatMap(rows),
+        jsc.parallelize(keys, Math.max(1, jsc.defaultParallelism())).flatMap(rowsOfKey),
         SparkTables.structType(table));
   }
 
@@ -347,33 +321,10 @@ public final class Comparisons {
   record RunTotals(HashMap<String, Long> prior, long priorTotal, LocalDate runStart)
       implements Serializable {
     static RunTotals of(Dataset<Row> cells) {
-      return ofSums(cells.groupBy("frame").agg(sum("hits"), min("date")).collectAsList());
-    }
-
-    /** From day cells held in memory. */
-    static RunTotals ofCells(List<Row> cells) {
-      Map<String, Object[]> byFrame = new HashMap<>();
-      for (Row c : cells) {
-        Date day = Date.valueOf(localDate(c.get(1)));
-        Object[] s =
-            byFrame.computeIfAbsent(
-                c.isNullAt(2) ? null : c.getString(2), f -> new Object[] {f, 0L, day});
-        s[1] = (Long) s[1] + c.getLong(7);
-        if (day.before((Date) s[2])) {
-          s[2] = day;
-        }
-      }
-      List<Row> sums = new ArrayList<>();
-      byFrame.values().forEach(s -> sums.add(RowFactory.create(s)));
-      return ofSums(sums);
-    }
-
-    /** From rows of frame, sum of hits, first date. */
-    private static RunTotals ofSums(List<Row> sums) {
       HashMap<String, Long> prior = new HashMap<>();
       long priorTotal = 0;
       LocalDate runStart = null;
-      for (Row r : sums) {
+      for (Row r : cells.groupBy("frame").agg(sum("hits"), min("date")).collectAsList()) {
         if (!r.isNullAt(0)) {
           prior.put(r.getString(0), r.getLong(1));
           priorTotal += r.getLong(1);
@@ -381,6 +332,22 @@ public final class Comparisons {
         LocalDate first = r.isNullAt(2) ? null : r.getDate(2).toLocalDate();
         runStart =
             runStart == null || (first != null && first.isBefore(runStart)) ? first : runStart;
+      }
+      return new RunTotals(prior, priorTotal, runStart);
+    }
+
+    /** From day cells held in memory (frame at 2, hits at 7; article cells have no frame). */
+    static RunTotals ofCells(List<Row> cells) {
+      HashMap<String, Long> prior = new HashMap<>();
+      long priorTotal = 0;
+      LocalDate runStart = null;
+      for (Row c : cells) {
+        LocalDate day = localDate(c.get(1));
+        runStart = runStart == null || day.isBefore(runStart) ? day : runStart;
+        if (!c.isNullAt(2)) {
+          prior.merge(c.getString(2), c.getLong(7), Long::sum);
+          priorTotal += c.getLong(7);
+        }
       }
       return new RunTotals(prior, priorTotal, runStart);
     }

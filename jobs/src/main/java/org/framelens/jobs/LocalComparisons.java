@@ -22,8 +22,8 @@ import org.framelens.common.lexicon.Lexicon;
  * runs small enough to hold on the driver: the day-level counts, then the groups the per-group
  * functions of {@link Comparisons} turn into rows. However small the input, doing this in Spark
  * costs some 30 stages (each planned, scheduled and run as tasks); on a crawl of a thousand pages
- * those were most of a {@code retag}. Both paths give the same tables (FramingRunJobTest compares
- * them).
+ * those were most of a {@code retag}. Both paths give the same tables (ComparisonsTest and
+ * FramingRunJobTest compare them).
  */
 final class LocalComparisons {
   private LocalComparisons() {}
@@ -241,11 +241,12 @@ final class LocalComparisons {
     for (Row h : frameHits) {
       String id = h.getString(0);
       if (parent.containsKey(id)) {
+        String story = Comparisons.find(parent, id);
         stories
-            .get(Comparisons.find(parent, id))
+            .get(story)
             .add(
                 RowFactory.create(
-                    Comparisons.find(parent, id),
+                    story,
                     "h",
                     articles.get(id).outlet(),
                     null,
