@@ -3,6 +3,7 @@ package org.framelens.jobs;
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
 import java.util.concurrent.Callable;
+import org.framelens.common.lexicon.InvalidLexiconException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,15 +58,29 @@ public final class FramelensCli implements Callable<Integer> {
     CommandLine cl = new CommandLine(new FramelensCli());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof IllegalArgumentException) {
+          int code = exitCode(ex);
+          if (code == USAGE) {
             commandLine.getErr().println("framelens: " + ex.getMessage());
             return USAGE;
           }
           commandLine.getErr().println("framelens: run failed: " + ex);
           ex.printStackTrace(commandLine.getErr());
-          return RUN_FAILED;
+          return code;
         });
     return cl;
+  }
+
+  /**
+   * The exit code for an exception that ended a command: {@link #USAGE} when the configuration is
+   * at fault (a bad option value, an invalid lexicon or outlet registry), so a scheduler does not
+   * retry what only an edit fixes; {@link #RUN_FAILED} otherwise.
+   */
+  static int exitCode(Throwable ex) {
+    // Only the exception the command itself threw: an IllegalArgumentException wrapped inside a
+    // failed Spark job is a failure of the run, not of the user's configuration.
+    return ex instanceof IllegalArgumentException || ex instanceof InvalidLexiconException
+        ? USAGE
+        : RUN_FAILED;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

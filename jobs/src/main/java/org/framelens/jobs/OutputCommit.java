@@ -33,6 +33,7 @@ final class OutputCommit {
   private final Path root;
   private final String runId;
   private final List<Path[]> moves = new ArrayList<>();
+  private boolean journaled;
 
   OutputCommit(String output, String runId, Configuration conf) throws IOException {
     this.root = new Path(output);
@@ -98,11 +99,28 @@ final class OutputCommit {
     if (!fs.rename(tmp, journal)) {
       throw new IOException("could not write the commit journal " + journal);
     }
+    journaled = true;
   }
 
-  /** Deletes what a run left in staging without committing (a crash before its journal). */
-  void abandon() throws IOException {
+  /** True once the journal exists: the commit will be finished, by this run or the next. */
+  boolean journaled() {
+    return journaled;
+  }
+
+  /**
+   * Deletes what a run left in staging when it fails before its journal. Once the journal exists
+   * the staged folders are the only copy of the new tables and the trash holds the live folders
+   * already moved aside, so both stay for {@link #recover}: deleting them would lose published
+   * data.
+   *
+   * @return true when the staging folder was discarded, false when it was kept for recovery
+   */
+  boolean abandon() throws IOException {
+    if (journaled || fs.exists(journal(root, runId))) {
+      return false;
+    }
     fs.delete(new Path(root, META + "/staging/" + runId), true);
+    return true;
   }
 
   /**
@@ -155,21 +173,37 @@ final class OutputCommit {
       Path live = new Path(parts[1]);
       Path old = new Path(trash, Integer.toString(i++));
       if (!fs.exists(staged)) {
+        if (!fs.exists(live) && fs.exists(old)) {
+          // Nothing to publish for this line (its staged folder is gone), yet its live folder was
+          // moved aside: put it back rather than delete it with the trash.
+          fs.mkdirs(live.getParent());
+          rename(fs, old, live);
+        }
         continue; // already published by an earlier attempt
       }
       if (fs.exists(live)) {
         fs.mkdirs(trash);
         if (fs.exists(old)) {
-          fs.delete(old, true);
+          // An earlier attempt moved the original live folder here and crashed before publishing;
+          // what is live now is not that original, and the original must not be deleted.
+          throw new IOException(
+              "cannot finish the commit of run "
+                  + runId
+                  + ": both "
+                  + live
+                  + " and the folder it replaced ("
+                  + old
+                  + ") exist; resolve by hand");
         }
         rename(fs, live, old);
       }
       fs.mkdirs(live.getParent());
       rename(fs, staged, live);
     }
-    fs.delete(journal, false);
+    // The journal goes last: while it exists, the next run finishes this clean-up too.
     fs.delete(trash, true);
     fs.delete(new Path(root, META + "/staging/" + runId), true);
+    fs.delete(journal, false);
   }
 
   private static void rename(FileSystem fs, Path from, Path to) throws IOException {
