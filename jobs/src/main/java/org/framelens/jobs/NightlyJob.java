@@ -172,28 +172,20 @@ public final class NightlyJob {
             code,
             configDigest);
 
-    List<Row> succeeded = succeededRuns(spark, out, config.date());
-    Row last =
-        succeeded.stream()
-            .filter(r -> Boolean.TRUE.equals(r.getAs("of_date")))
-            .findFirst()
-            .orElse(null);
-    boolean sameInputs =
-        last != null
-            && inputsDigest.equals(last.getAs("inputs_digest"))
-            && code.equals(last.getAs("code_version"))
-            && configDigest.equals(last.getAs("config_digest"));
-    if (!config.force() && sameInputs && lexiconVersion.equals(last.getAs("lexicon_version"))) {
-      String why = "inputs, lexicon, code and settings unchanged since run " + last.getAs("run_id");
+    NightPlanner.Plan plan =
+        NightPlanner.plan(
+            succeededRuns(spark, out),
+            new NightPlanner.Night(
+                config.date(), inputsDigest, code, configDigest, lexiconVersion, config.force()));
+    if (plan.mode() == NightPlanner.Mode.SKIP) {
       Result skipped =
-          new Result(runId, "skip", "skipped", 0, 0, 0, 0, 0, recovered, why, seconds(t0));
+          new Result(
+              runId, "skip", "skipped", 0, 0, 0, 0, 0, recovered, plan.reason(), seconds(t0));
       appendRunRow(spark, out, facts, skipped);
       return skipped;
     }
-    String mode = !config.force() && sameInputs ? "retag" : "parse";
-    // The lexicon of the hits now published: the latest successful run's.
-    String liveLexicon = succeeded.isEmpty() ? null : succeeded.get(0).getAs("lexicon_version");
-    boolean lexiconChanged = liveLexicon != null && !liveLexicon.equals(lexiconVersion);
+    String mode = plan.mode().label();
+    boolean lexiconChanged = plan.retagOtherDates();
 
     OutputCommit commit = new OutputCommit(out, runId, conf);
     try {
@@ -463,24 +455,32 @@ public final class NightlyJob {
     return live(spark, spark.sparkContext().hadoopConfiguration(), out, Tables.RUNS);
   }
 
-  /**
-   * The successful runs, latest first, with what the skip decision and the live lexicon read;
-   * {@code of_date} marks the runs of the given date.
-   */
-  private static List<Row> succeededRuns(SparkSession spark, String out, LocalDate date)
+  /** The ledger's successful runs, latest first, as the planner reads them. */
+  private static List<NightPlanner.LedgerRun> succeededRuns(SparkSession spark, String out)
       throws IOException {
     // One row per run, a few short columns: small enough to collect whole.
     return runs(spark, out)
         .filter(col("status").equalTo("succeeded"))
         .orderBy(col("ended_at").desc())
         .select(
-            col("date").equalTo(lit(Date.valueOf(date))).as("of_date"),
             col("run_id"),
+            col("date"),
             col("inputs_digest"),
             col("code_version"),
             col("config_digest"),
             col("lexicon_version"))
-        .collectAsList();
+        .collectAsList()
+        .stream()
+        .map(
+            r ->
+                new NightPlanner.LedgerRun(
+                    r.getAs("run_id"),
+                    r.<Date>getAs("date").toLocalDate(),
+                    r.getAs("inputs_digest"),
+                    r.getAs("code_version"),
+                    r.getAs("config_digest"),
+                    r.getAs("lexicon_version")))
+        .toList();
   }
 
   private static Row runRow(RunFacts f, Result r) {
