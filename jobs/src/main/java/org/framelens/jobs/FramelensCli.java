@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line. Exit codes: 0 the run completed (quarantined records included), 1 the run
- * failed, 2 bad usage or configuration (unknown option, missing input, invalid lexicon).
+ * failed, 2 bad usage or configuration (unknown option, missing input, invalid lexicon), 3 no input
+ * for the night yet ({@code nightly}), 4 another nightly run holds the output's writer lease.
  */
 @Command(
     name = "framelens",
@@ -32,6 +33,9 @@ public final class FramelensCli implements Callable<Integer> {
   public static final int OK = 0;
   public static final int RUN_FAILED = 1;
   public static final int USAGE = 2;
+
+  /** Another writer holds the output's lease (a nightly run is still going on). */
+  public static final int LOCK_HELD = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -59,9 +63,9 @@ public final class FramelensCli implements Callable<Integer> {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           int code = exitCode(ex);
-          if (code == USAGE) {
+          if (code != RUN_FAILED) {
             commandLine.getErr().println("framelens: " + ex.getMessage());
-            return USAGE;
+            return code;
           }
           commandLine.getErr().println("framelens: run failed: " + ex);
           ex.printStackTrace(commandLine.getErr());
@@ -76,6 +80,9 @@ public final class FramelensCli implements Callable<Integer> {
    * retry what only an edit fixes; {@link #RUN_FAILED} otherwise.
    */
   static int exitCode(Throwable ex) {
+    if (ex instanceof WriterLock.HeldException) {
+      return LOCK_HELD;
+    }
     // Only the exception the command itself threw: an IllegalArgumentException wrapped inside a
     // failed Spark job is a failure of the run, not of the user's configuration.
     return ex instanceof IllegalArgumentException || ex instanceof InvalidLexiconException

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
           + " an interrupted commit is finished by the next run.",
       "Exit codes: 0 succeeded or skipped (quarantined records included), 1 run failed (the"
           + " previous tables are untouched), 2 bad usage or configuration, 3 no input for the"
-          + " date yet (retry later)."
+          + " date yet (retry later), 4 another nightly run is writing to the output (its lease"
+          + " is in _framelens/lock)."
     })
 final class NightlyCommand implements Callable<Integer> {
   static final int NO_INPUT = 3;

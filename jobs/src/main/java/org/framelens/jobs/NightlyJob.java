@@ -131,6 +131,17 @@ public final class NightlyJob {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   public static Result run(SparkSession spark, Config config) throws IOException {
+    try (WriterLock lock =
+        WriterLock.acquire(
+            config.output(),
+            WriterLock.ownerOf("framelens nightly --date " + config.date()),
+            WriterLock.DEFAULT_EXPIRY,
+            spark.sparkContext().hadoopConfiguration())) {
+      return runHoldingTheLock(spark, config);
+    }
+  }
+
+  private static Result runHoldingTheLock(SparkSession spark, Config config) throws IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
