@@ -89,11 +89,22 @@ final class TextTokens {
   }
 
   /**
-   * Whether {@code c} is an invisible format character (Cf); characters below the soft hyphen
-   * (ASCII and most Latin-1) answer without a table lookup.
+   * Whether {@code c} is an invisible format character (Cf). Checked on every character of every
+   * paragraph, so only the blocks that hold format characters (Latin-1's soft hyphen; Arabic and
+   * Syriac U+0600–U+08E2; U+180E; General Punctuation U+200B–U+206F; U+FEFF and U+FFF9–U+FFFB) ask
+   * the character table: Latin, Cyrillic, Hebrew and CJK text answer with two or three compares.
    */
   static boolean isFormatChar(char c) {
-    return c >= '\u00AD' && Character.getType(c) == Character.FORMAT;
+    if (c < '\u0600') {
+      return c == '\u00AD';
+    }
+    if (c < '\u2000') {
+      return (c <= '\u08E2' || c == '\u180E') && Character.getType(c) == Character.FORMAT;
+    }
+    if (c < '\uD800') {
+      return c <= '\u206F' && Character.getType(c) == Character.FORMAT;
+    }
+    return c >= '\uFEFF' && Character.getType(c) == Character.FORMAT;
   }
 
   /**
@@ -111,7 +122,7 @@ final class TextTokens {
         if (Character.getType(text.codePointAt(i)) == Character.FORMAT) {
           return true;
         }
-      } else if (c != '\u200D' && Character.getType(c) == Character.FORMAT) {
+      } else if (c != '\u200D' && isFormatChar(c)) {
         return true;
       }
     }

@@ -93,7 +93,7 @@ final class WordForms {
     }
     if (fathatan && b.length() > 3 && b.charAt(b.length() - 1) == 'ا') {
       // The indefinite accusative writes its tanween with an alef (أسيراً, أسيرًا): the alef is
-      // the ending, not the word's. Without the diacritic it is ambiguous; see arabicCandidates.
+      // the ending, not the word's. Without the diacritic it is ambiguous; see textKeys.
       b.setLength(b.length() - 1);
     }
     return b.toString().toLowerCase(Locale.ROOT);
