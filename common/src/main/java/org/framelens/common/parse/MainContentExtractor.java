@@ -28,8 +28,10 @@ import org.jsoup.select.NodeVisitor;
  * itemprop=articleBody} with enough text, else the best container by readability scoring: paragraph
  * length, comma count, class/id weight, link density, plus qualifying siblings), emit one entry per
  * block, drop link lists, short UI strings, duplicates and trailing orphan headings, and fall back
- * to the whole cleaned page when the chosen container is nearly empty. Captions are dropped because
- * both benchmarks scored better without them.
+ * to the whole cleaned page when the chosen container is nearly empty. The article's standfirst
+ * (deck, sub-headline, lead) between the headline and the chosen container is kept at the top of
+ * the body ({@link Standfirst}). Captions are dropped because both benchmarks scored better without
+ * them.
  *
  * <p>All tree walks are iterative (jsoup {@link NodeTraversor}), so arbitrarily deep HTML does not
  * overflow the stack. {@link #extract} never throws: on any failure it returns an empty result.
