@@ -53,8 +53,10 @@ final class WordForms {
   private WordForms() {}
 
   /**
-   * Language-independent normalisation: NFKC, lower case, Arabic diacritics and tatweel and Hebrew
-   * points removed, apostrophe and hyphen variants unified.
+   * Language-independent normalisation: NFKC, lower case, format characters (Cf: the ZWJ the
+   * tokenizer keeps inside words, and any other) removed, Arabic diacritics and tatweel and Hebrew
+   * points removed, the alef written with the accusative tanween (اً, ًا) removed, apostrophe and
+   * hyphen variants unified.
    */
   static String normalize(String word) {
     if (isPlainAscii(word)) {
@@ -62,10 +64,15 @@ final class WordForms {
     }
     String n = Normalizer.normalize(word, Normalizer.Form.NFKC);
     StringBuilder b = new StringBuilder(n.length());
+    boolean fathatan = false;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
       if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640) {
+        fathatan |= c == 0x064B;
         continue; // Arabic harakat, superscript alef, tatweel
+      }
+      if (TextTokens.isFormatChar(c)) {
+        continue; // ZWJ, and any format character that reaches here
       }
       if ((c >= 0x0591 && c <= 0x05BD)
           || c == 0x05BF
@@ -83,6 +90,11 @@ final class WordForms {
         case '\u05F4' -> b.append('"');
         default -> b.append(c);
       }
+    }
+    if (fathatan && b.length() > 3 && b.charAt(b.length() - 1) == 'ا') {
+      // The indefinite accusative writes its tanween with an alef (أسيراً, أسيرًا): the alef is
+      // the ending, not the word's. Without the diacritic it is ambiguous; see textKeys.
+      b.setLength(b.length() - 1);
     }
     return b.toString().toLowerCase(Locale.ROOT);
   }
@@ -115,6 +127,15 @@ final class WordForms {
           String k = arabicStem(c);
           if (!keys.contains(k)) {
             keys.add(k);
+          }
+          // A final alef may be the accusative tanween's written without its diacritic (أسيرا
+          // for أسيراً): the word without it is a candidate too. Only the text's word is read so:
+          // a lexicon word ending in alef (ميليشيا) keeps it.
+          if (c.length() > 3 && c.charAt(c.length() - 1) == 'ا') {
+            k = arabicStem(c.substring(0, c.length() - 1));
+            if (!keys.contains(k)) {
+              keys.add(k);
+            }
           }
         }
         return keys;
@@ -157,9 +178,9 @@ final class WordForms {
     return switch (lang) {
       case "en" -> englishStem(w);
       // The light stemmer leaves -n plurals (Geiseln); the minimal one after it folds them.
-      case "de" -> apply(DE_MINIMAL::stem, apply(DE::stem, w.replace("ß", "ss")));
+      case "de" -> apply(DE_MINIMAL::stem, apply(DE::stem, germanGenitive(w.replace("ß", "ss"))));
       case "fr" -> frenchStem(w);
-      case "es" -> apply(ES::stem, w);
+      case "es" -> apply(ES::stem, spanishPlural(w));
       case "it" -> apply(IT::stem, w);
       case "pt" -> apply(PT::stem, w);
       case "ru" -> slavicCanonical(russianStem(w.replace('ё', 'е')));
@@ -234,6 +255,51 @@ final class WordForms {
     return s;
   }
 
+  /**
+   * Folds what the German stemmers leave of the genitive singular and of -nis nouns. The light
+   * stemmer removes a genitive -s only after the letters it knows for it, not after r, and the
+   * minimal one then takes the -s where it takes the -r of the base form (Korridor becomes korrido,
+   * Korridors korridor): here -ers, -ors, -ars and -eurs lose their s first (Korridors, Siedlers,
+   * Massakers, Katars, Akteurs). -urs after a consonant is a base form ending in s (Kurs, Diskurs,
+   * Konkurs) and keeps it, as do words of five letters or fewer (Vers, Mars). -nis doubles its s
+   * before an ending (Bündnisses, Gefängnisse): the base form's single s is restored. Other
+   * genitives (-es, -s after other letters) the light stemmer already removes, and base forms
+   * ending in s (Prozess, Kreis, Terrorismus) keep their s.
+   */
+  private static String germanGenitive(String w) {
+    int n = w.length();
+    if (n > 5 && w.charAt(n - 1) == 's' && w.charAt(n - 2) == 'r') {
+      char v = w.charAt(n - 3);
+      if (v == 'e' || v == 'o' || v == 'a' || (v == 'u' && w.charAt(n - 4) == 'e')) {
+        return w.substring(0, n - 1);
+      }
+    }
+    int niss = w.lastIndexOf("niss");
+    if (niss > 2 && niss + 4 < n && n - niss <= 7) {
+      String ending = w.substring(niss + 4);
+      if (ending.equals("e") || ending.equals("es") || ending.equals("en")) {
+        return w.substring(0, niss + 3) + ending;
+      }
+    }
+    return w;
+  }
+
+  /**
+   * Plurals the Spanish light stemmer does not fold to its singular's key: a four-letter singular
+   * it leaves whole while it strips the plural (alto/altos, of altos el fuego), and the plural -ys
+   * of words in -y beside -yes (convoy: convoyes, convoys).
+   */
+  private static String spanishPlural(String w) {
+    int n = w.length();
+    if (n == 5 && w.charAt(4) == 's' && "aeo".indexOf(w.charAt(3)) >= 0) {
+      return w.substring(0, 4);
+    }
+    if (n > 3 && w.endsWith("ys")) {
+      return w.substring(0, n - 1);
+    }
+    return w;
+  }
+
   private static String frenchStem(String w) {
     String stem = apply(FR::stem, w);
     String singular = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
@@ -269,14 +335,18 @@ final class WordForms {
 
   /**
    * Removes suffixes with Lucene's Arabic stemmer, unless that leaves fewer than three letters
-   * (سجون "prisons" and سجين "prisoner" would both become سج). Prefixes are not stemmed here: a
-   * lexicon term is written without clitics, and the text's clitics are removed by {@link
-   * #arabicCandidates}.
+   * (سجون "prisons" and سجين "prisoner" would both become سج), or a one-letter ending (ه from ة, ي
+   * from ى) would leave only three (أسرة "family" and أسرى "prisoners" would both become اسر).
+   * Prefixes are not stemmed here: a lexicon term is written without clitics, and the text's
+   * clitics are removed by {@link #arabicCandidates}.
    */
   private static String arabicStem(String normalized) {
     char[] chars = normalized.toCharArray();
     int len = AR.stemSuffix(chars, chars.length);
-    return len >= 3 ? new String(chars, 0, len) : normalized;
+    if (len < 3 || (len == 3 && chars.length - len == 1)) {
+      return normalized;
+    }
+    return new String(chars, 0, len);
   }
 
   /** A lexicon word: normalised, without an article the researcher may have written. */
@@ -374,7 +444,10 @@ final class WordForms {
   }
 
   /**
-   * Strips plural (ים, ות), then feminine (ה, ת), then construct/adjective י, keeping 3 letters.
+   * Strips plural (ים, ות), then feminine (ה, ת), then the construct-state plural or adjective
+   * ending י, keeping 3 letters. The י of a word ending in וי is its own (שבוי "captive", its
+   * plural שבויים, its construct plural שבויי): stripping it would make שבוי the verb שבו
+   * ("returned").
    */
   private static String hebrewStem(String w) {
     String s = hebrewFinals(w);
@@ -384,7 +457,7 @@ final class WordForms {
     if ((s.endsWith("ה") || s.endsWith("ת")) && s.length() - 1 >= 3) {
       s = s.substring(0, s.length() - 1);
     }
-    if (s.endsWith("י") && s.length() - 1 >= 3) {
+    if (s.endsWith("י") && s.length() - 1 >= 3 && !s.endsWith("וי")) {
       s = s.substring(0, s.length() - 1);
     }
     return s;

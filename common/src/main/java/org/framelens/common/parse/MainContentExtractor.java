@@ -28,8 +28,10 @@ import org.jsoup.select.NodeVisitor;
  * itemprop=articleBody} with enough text, else the best container by readability scoring: paragraph
  * length, comma count, class/id weight, link density, plus qualifying siblings), emit one entry per
  * block, drop link lists, short UI strings, duplicates and trailing orphan headings, and fall back
- * to the whole cleaned page when the chosen container is nearly empty. Captions are dropped because
- * both benchmarks scored better without them.
+ * to the whole cleaned page when the chosen container is nearly empty. The article's standfirst
+ * (deck, sub-headline, lead) between the headline and the chosen container is kept at the top of
+ * the body ({@link Standfirst}). Captions are dropped because both benchmarks scored better without
+ * them.
  *
  * <p>All tree walks are iterative (jsoup {@link NodeTraversor}), so arbitrarily deep HTML does not
  * overflow the stack. {@link #extract} never throws: on any failure it returns an empty result.
@@ -53,6 +55,9 @@ public final class MainContentExtractor {
    *     the page text) or {@code url} (a date in the URL); null with {@code published}
    * @param siteName the publication's name (og:site_name, JSON-LD publisher, application-name)
    * @param canonicalUrl the page's canonical URL (link rel=canonical, og:url), absolute
+   * @param standfirstParagraphs how many of the first {@code paragraphs} are the standfirst (deck,
+   *     sub-headline, lead) found between the headline and the body container (see {@link
+   *     Standfirst}); 0 when none was
    */
   public record Extracted(
       String title,
@@ -62,14 +67,53 @@ public final class MainContentExtractor {
       java.time.LocalDate publishedLocalDate,
       String publishedSource,
       String siteName,
-      String canonicalUrl) {
+      String canonicalUrl,
+      int standfirstParagraphs) {
     public Extracted {
       paragraphs = paragraphs == null ? List.of() : List.copyOf(paragraphs);
+      standfirstParagraphs = Math.max(0, Math.min(standfirstParagraphs, paragraphs.size()));
     }
 
-    Extracted withParagraphs(List<String> p) {
+    public Extracted(
+        String title,
+        List<String> paragraphs,
+        String author,
+        java.time.Instant published,
+        java.time.LocalDate publishedLocalDate,
+        String publishedSource,
+        String siteName,
+        String canonicalUrl) {
+      this(
+          title,
+          paragraphs,
+          author,
+          published,
+          publishedLocalDate,
+          publishedSource,
+          siteName,
+          canonicalUrl,
+          0);
+    }
+
+    /**
+     * The paragraphs after the standfirst: what benchmarks that count the standfirst out of the
+     * article body (Zyte's) compare with.
+     */
+    public List<String> bodyWithoutStandfirst() {
+      return paragraphs.subList(standfirstParagraphs, paragraphs.size());
+    }
+
+    Extracted withParagraphs(List<String> p, int standfirst) {
       return new Extracted(
-          title, p, author, published, publishedLocalDate, publishedSource, siteName, canonicalUrl);
+          title,
+          p,
+          author,
+          published,
+          publishedLocalDate,
+          publishedSource,
+          siteName,
+          canonicalUrl,
+          standfirst);
     }
   }
 
@@ -307,15 +351,26 @@ public final class MainContentExtractor {
     }
     Stats before = Stats.of(body);
     deadline.check();
-    clean(body, before);
+    clean(body, before, title);
     deadline.check();
     Stats stats = Stats.of(body);
     List<Element> roots = chooseRoots(body, stats);
     List<Block> blocks = new ArrayList<>();
+    // The standfirst under the headline, when the body container chosen does not hold it.
+    List<String> standfirst = Standfirst.find(body, roots, title, meta.author(), stats);
+    for (String s : standfirst) {
+      blocks.add(new Block(s, 0, "p"));
+    }
     for (Element root : roots) {
       emit(root, blocks);
     }
     List<String> paragraphs = filter(blocks, title);
+    int standfirstKept = 0; // the filter may have dropped one (a repeated headline)
+    while (standfirstKept < paragraphs.size()
+        && standfirstKept < standfirst.size()
+        && standfirst.contains(paragraphs.get(standfirstKept))) {
+      standfirstKept++;
+    }
     if (textLength(paragraphs) < FALLBACK_BELOW && !(roots.size() == 1 && roots.get(0) == body)) {
       // The chosen container is nearly empty: fall back to the whole cleaned page.
       List<Block> all = new ArrayList<>();
@@ -323,9 +378,10 @@ public final class MainContentExtractor {
       List<String> wide = filter(all, title);
       if (textLength(wide) > textLength(paragraphs)) {
         paragraphs = wide;
+        standfirstKept = 0;
       }
     }
-    return meta.withParagraphs(paragraphs);
+    return meta.withParagraphs(paragraphs, standfirstKept);
   }
 
   private static final int FALLBACK_BELOW = 200;
@@ -437,7 +493,7 @@ public final class MainContentExtractor {
 
   // ---------------------------------------------------------------- cleaning
 
-  private static void clean(Element body, Stats stats) {
+  private static void clean(Element body, Stats stats, String title) {
     final int total = Math.max(1, stats.text(body));
     final int pTotal = stats.paragraphText(body);
     NodeTraversor.filter(
@@ -451,6 +507,9 @@ public final class MainContentExtractor {
               String tag = e.normalName();
               if (JUNK_TAGS.contains(tag)) {
                 return FilterResult.REMOVE;
+              }
+              if (tag.equals("header") && Standfirst.holdsHeadline(e, title)) {
+                return FilterResult.CONTINUE; // the article's header (headline, standfirst)
               }
               if (isBoilerplate(e, tag) && !isProtected(e, stats, total, pTotal)) {
                 return FilterResult.REMOVE;

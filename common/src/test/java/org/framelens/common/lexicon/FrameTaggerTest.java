@@ -192,4 +192,122 @@ class FrameTaggerTest {
                 + after.substring(0, 60)
                 + "…");
   }
+
+  @Test
+  void formatCharactersInsideAndAroundWordsDoNotPreventAMatchAndOffsetsPointAtTheOriginalText() {
+    // zero-width space and word joiner inside words, an LRM between the words of a term, a PDF
+    // after a word, ZWNJ and ZWJ inside Arabic and Hebrew words, an Arabic letter mark after one
+    String en = "First line.\u200F";
+    String body =
+        "\uFEFFThe terror\u200Bists held the hos\u2060tages; a \u202Aterror\u200E group\u202C"
+            + " spoke.";
+    FrameTagger.TagResult r = tagger.tag(null, List.of(en, body), "en");
+    String joined = en + "\n" + body;
+    assertThat(r.hits())
+        .extracting(FrameHit::matchedText)
+        .containsExactly("terror\u200Bists", "hos\u2060tages", "terror\u200E group");
+    for (FrameHit h : r.hits()) {
+      assertThat(joined.substring(h.start(), h.end())).isEqualTo(h.matchedText());
+      assertThat(h.snippet()).contains(h.matchedText());
+    }
+    assertThat(matched("أفرج عن الأسي\u200Cر، والمقاومة\u061C مستمرة، وعن أسي\u200Dر آخر.", "ar"))
+        .containsExactly(
+            "captives_prisoners:الأسي\u200Cر",
+            "resistance:والمقاومة",
+            "captives_prisoners:أسي\u200Dر");
+    assertThat(matched("החטו\u200Dפים \u202Bארגון\u200F טרור\u202C, ו\u202Bארגון\u202C טרור", "he"))
+        .containsExactly(
+            "hostages:החטו\u200Dפים",
+            "terrorism:ארגון\u200F טרור",
+            "terrorism:ו\u202Bארגון\u202C טרור"); // a prefix letter is part of the word
+  }
+
+  @Test
+  void aLexiconTermWithFormatCharactersMatchesTheSameWordsWithoutThem() {
+    FrameTagger t =
+        new FrameTagger(
+            new CompiledLexicon(
+                Lexicon.parse(
+                    "frame\tlang\tterm\nhostages\ten\thos\u200Btage\u200E taking\n", "t")));
+    assertThat(t.tag(null, List.of("No hostage taking was reported."), "en").hits())
+        .extracting(FrameHit::matchedText)
+        .containsExactly("hostage taking");
+  }
+
+  @Test
+  void anEmojiZwjSequenceStaysOneTokenAndTextWithoutFormatCharactersCountsAsBefore() {
+    // woman health worker: woman, ZWJ, staff of Aesculapius, variation selector
+    String emoji = "\uD83D\uDC69\u200D\u2695\uFE0F";
+    assertThat(
+            tagger.tag(null, List.of("Medics " + emoji + " treated hostages."), "en").tokenCount())
+        .isEqualTo(4);
+    assertThat(tagger.tag(null, List.of("Medics\u200B treated\u00AD hostages."), "en").tokenCount())
+        .isEqualTo(3);
+  }
+
+  private static List<String> matchedWith(String lexiconRows, String text, String lang) {
+    FrameTagger t =
+        new FrameTagger(
+            new CompiledLexicon(Lexicon.parse("frame\tlang\tterm\n" + lexiconRows, "test")));
+    return t.tag(null, List.of(text), lang).hits().stream()
+        .map(h -> h.frame() + ":" + h.matchedText())
+        .toList();
+  }
+
+  @Test
+  void theGermanGenitiveSingularMatchesItsNounAndBaseFormsEndingInSAreNotConflated() {
+    String lexicon =
+        String.join(
+            "\n",
+            "a\tde\thumanitärer Korridor",
+            "b\tde\tKur",
+            "c\tde\tProzess",
+            "d\tde\tBündnis",
+            "e\tde\tTerrorist",
+            "f\tde\tKurs",
+            "g\tde\tAkteur",
+            "");
+    assertThat(
+            matchedWith(
+                lexicon,
+                "Die Sicherung des humanitären Korridors, des Prozesses und des Bündnisses;"
+                    + " zwei Bündnisse und die Rolle des Akteurs.",
+                "de"))
+        .containsExactly(
+            "a:humanitären Korridors", "c:Prozesses", "d:Bündnisses", "d:Bündnisse", "g:Akteurs");
+    // Kurs and Diskurs are not the genitive of Kur; Terrorismus is not Terrorist; Kur is not Kurs
+    assertThat(matchedWith(lexicon, "Der Kurs im Diskurs über den Terrorismus.", "de"))
+        .containsExactly("f:Kurs");
+    assertThat(matchedWith(lexicon, "Eine Kur in Baden, der Konkurs der Firma.", "de"))
+        .containsExactly("b:Kur");
+  }
+
+  @Test
+  void arabicTanweenAndTheAccusativeAlefAreFoldedButOnlyOnTheTextsWord() {
+    String lexicon = String.join("\n", "p\tar\tأسير", "m\tar\tميليشيا", "q\tar\tأسرى", "");
+    assertThat(matchedWith(lexicon, "أسيرٌ وأسيرٍ وأسيراً وأسيرًا وأسيرا", "ar"))
+        .containsExactly("p:أسيرٌ", "p:وأسيرٍ", "p:وأسيراً", "p:وأسيرًا", "p:وأسيرا");
+    // a lexicon word ending in alef keeps it: ميليش is no word of the text
+    assertThat(matchedWith(lexicon, "ميليشيا محلية", "ar")).containsExactly("m:ميليشيا");
+    // أسرة (family) is not أسرى (prisoners), although both reduce to the same three letters
+    assertThat(matchedWith(lexicon, "زارت الأسرة الأسرى", "ar")).containsExactly("q:الأسرى");
+  }
+
+  @Test
+  void hebrewConstructStatePluralsMatchAndTheVerbShavuIsNotACaptive() {
+    String lexicon = String.join("\n", "c\the\tשבוי", "h\the\tחטוף", "");
+    assertThat(matchedWith(lexicon, "שבויי המלחמה ושבויים אחרים שבו הביתה עם חטופי הקיבוץ", "he"))
+        .containsExactly("c:שבויי", "c:ושבויים", "h:חטופי");
+  }
+
+  @Test
+  void spanishPluralsOfShortWordsAndOfWordsInYMatchTheirSingular() {
+    String lexicon = String.join("\n", "d\tes\talto el fuego", "h\tes\tconvoy de ayuda", "");
+    assertThat(
+            matchedWith(
+                lexicon,
+                "Los altos el fuego fallaron; los convoyes de ayuda y los convoys de ayuda esperan.",
+                "es"))
+        .containsExactly("d:altos el fuego", "h:convoyes de ayuda", "h:convoys de ayuda");
+  }
 }

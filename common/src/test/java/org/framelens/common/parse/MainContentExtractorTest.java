@@ -248,4 +248,138 @@ class MainContentExtractorTest {
     Duration perPage = Duration.ofNanos((System.nanoTime() - t0) / runs);
     assertThat(perPage).isLessThan(Duration.ofMillis(100)); // generous: shared CI machines
   }
+
+  // ---------------------------------------------------------------- standfirsts
+
+  private static final String DECK =
+      "The vote ends two years of delay, but the fishermen's association says the money covers only"
+          + " half of the damage.";
+
+  private static final String BODY_DIV =
+      "<div class=\"article-body\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div>";
+
+  private static final String P4 =
+      "The council's engineer told the meeting that the stone would come from the quarry above the"
+          + " town, so that the new pier looks like the one the storms broke.";
+  private static final String P5 =
+      "Two members voted against the plan, arguing that a floating pontoon would have cost less and"
+          + " could have been moved if the harbour ever needed to grow.";
+  private static final String P6 =
+      "The mayor said that the first stone would be laid in April, in the presence of the families"
+          + " who have fished from the old pier for generations.";
+
+  private static java.util.List<String> paragraphsOf(String bodyInside) {
+    return new MainContentExtractor()
+        .extract(page("<title>Council approves new pier</title>", bodyInside), "https://x.test/a")
+        .paragraphs();
+  }
+
+  @Test
+  void anH2DirectlyUnderTheHeadlineIsKeptAtTheTopOfTheBody() {
+    assertThat(
+            paragraphsOf(
+                "<article><header><h1>Council approves new pier</h1><h2>"
+                    + DECK
+                    + "</h2></header>"
+                    + BODY_DIV
+                    + "</article>"))
+        .containsExactly(DECK, P1, P2, P3);
+  }
+
+  @Test
+  void aLeadParagraphInItsOwnContainerIsKeptAtTheTopOfTheBody() {
+    assertThat(
+            paragraphsOf(
+                "<div class=\"story\"><h1>Council approves new pier</h1>"
+                    + "<div class=\"lead\"><p>"
+                    + DECK
+                    + "</p></div>"
+                    + "<div class=\"byline\">By Maria Jensen, 4 March 2024</div>"
+                    + "<div class=\"story-body\"><p>"
+                    + String.join("</p><p>", P1, P2, P3, P4, P5, P6)
+                    + "</p></div></div>"))
+        .containsExactly(DECK, P1, P2, P3, P4, P5, P6);
+  }
+
+  @Test
+  void aStandfirstAboveAnItempropArticleBodyIsKept() {
+    assertThat(
+            paragraphsOf(
+                "<main><div itemscope itemtype=\"https://schema.org/NewsArticle\">"
+                    + "<h1 itemprop=\"headline\">Council approves new pier</h1>"
+                    + "<p itemprop=\"description\">"
+                    + DECK
+                    + "</p>"
+                    + "<div itemprop=\"articleBody\"><p>"
+                    + P1
+                    + "</p><p>"
+                    + P2
+                    + "</p><p>"
+                    + P3
+                    + "</p></div></div></main>"))
+        .containsExactly(DECK, P1, P2, P3);
+  }
+
+  @Test
+  void anArticleHeaderOutsideArticleAndMainKeepsItsStandfirstButASiteHeaderIsStillRemoved() {
+    assertThat(
+            paragraphsOf(
+                "<header class=\"site\"><p>Coastal Gazette, the newspaper of the northern coast"
+                    + " since 1898, read by everyone</p></header>"
+                    + "<div class=\"wrap\"><header class=\"entry-header\">"
+                    + "<h1 class=\"entry-title\">Council approves new pier</h1>"
+                    + "<p class=\"subtitle\">"
+                    + DECK
+                    + "</p></header>"
+                    + BODY_DIV
+                    + "</div>"))
+        .containsExactly(DECK, P1, P2, P3);
+  }
+
+  @Test
+  void aTeaserOfAnotherArticleBetweenHeadlineAndBodyIsNotKept() {
+    String teaser =
+        "Lighthouse keeper retires after forty years on the island rock, and the council looks for a"
+            + " successor.";
+    // a linked teaser, a teaser container with plain text, and a related-article card
+    assertThat(
+            paragraphsOf(
+                "<article><h1>Council approves new pier</h1>"
+                    + "<div class=\"teaser\"><p>"
+                    + teaser
+                    + "</p></div>"
+                    + "<p><a href=\"/lighthouse\">"
+                    + teaser
+                    + " Read the full story</a></p>"
+                    + "<div class=\"card\"><h3>The winter storms: what the coast lost and what it"
+                    + " still has to rebuild</h3></div>"
+                    + BODY_DIV
+                    + "</article>"))
+        .containsExactly(P1, P2, P3);
+  }
+
+  @Test
+  void aBylineOrDateUnderTheHeadlineIsNotTakenForAStandfirst() {
+    assertThat(
+            paragraphsOf(
+                "<article><h1>Council approves new pier</h1>"
+                    + "<p>Published <time datetime=\"2024-03-04\">4 March 2024</time>, updated at"
+                    + " noon after the vote</p>"
+                    + BODY_DIV
+                    + "</article>"))
+        .containsExactly(P1, P2, P3);
+  }
+
+  @Test
+  void aStandfirstFarFromTheBodyInAnotherPartOfThePageIsNotKept() {
+    assertThat(
+            paragraphsOf(
+                "<div><div><div><div><div><h1>Council approves new pier</h1><h2>"
+                    + DECK
+                    + "</h2></div></div></div></div></div>"
+                    + "<div><div><div><div><div>"
+                    + BODY_DIV
+                    + "</div></div></div></div></div>"))
+        .containsExactly(P1, P2, P3);
+  }
 }
