@@ -390,8 +390,8 @@ class FramingRunJobTest {
   @Test
   void theTablesHaveTheDeclaredColumnsAndReadBackIdenticallyWithDuckDb() throws Exception {
     for (var t : Tables.ALL) {
-      if (t == Tables.RUNS) {
-        continue; // written by nightly only
+      if (t == Tables.RUNS || t == Tables.LEXICON_VALIDATION) {
+        continue; // written by nightly and validate score only
       }
       assertThat(table(t.name()).columns()).containsExactlyInAnyOrderElementsOf(t.columnNames());
     }

@@ -49,8 +49,7 @@ public final class CodingSheet {
    *     judgement, duplicate item id, bad offsets)
    */
   public static List<SheetItem> read(Reader in, String source) {
-    CSVFormat format =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
     List<SheetItem> items = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(in, format)) {
@@ -73,8 +72,7 @@ public final class CodingSheet {
           continue;
         }
         if (r.size() != SheetItem.COLUMNS.size()) {
-          problems.add(
-              "row " + line + ": " + r.size() + " cells, not " + SheetItem.COLUMNS.size());
+          problems.add("row " + line + ": " + r.size() + " cells, not " + SheetItem.COLUMNS.size());
           continue;
         }
         String kind = r.get(1).strip().toLowerCase(Locale.ROOT);

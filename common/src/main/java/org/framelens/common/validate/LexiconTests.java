@@ -65,7 +65,8 @@ public final class LexiconTests {
         continue;
       }
       if (cols.length != 3) {
-        problems.add("line " + n + ": " + cols.length + " columns, not 3 (lang, sentence, expected)");
+        problems.add(
+            "line " + n + ": " + cols.length + " columns, not 3 (lang, sentence, expected)");
         continue;
       }
       String lang = cols[0].strip();

@@ -63,7 +63,9 @@ public final class OutletCoverage {
         continue;
       }
       long[] v =
-          byOutlet.computeIfAbsent(c.outlet(), o -> new TreeMap<>()).computeIfAbsent(c.day(), d -> new long[3]);
+          byOutlet
+              .computeIfAbsent(c.outlet(), o -> new TreeMap<>())
+              .computeIfAbsent(c.day(), d -> new long[3]);
       v[0] += c.articles();
       v[1] += c.quarantined();
       v[2] += c.shortTexts();
@@ -90,7 +92,8 @@ public final class OutletCoverage {
       }
       for (var d : days.entrySet()) {
         long[] v = d.getValue();
-        boolean gap = v[0] == 0 && first != null && d.getKey().isAfter(first) && d.getKey().isBefore(last);
+        boolean gap =
+            v[0] == 0 && first != null && d.getKey().isAfter(first) && d.getKey().isBefore(last);
         Set<String> l = langs.getOrDefault(o.getKey(), Map.of()).getOrDefault(d.getKey(), Set.of());
         out.add(new Row(o.getKey(), d.getKey(), v[0], v[1], v[2], String.join(",", l), gap));
       }

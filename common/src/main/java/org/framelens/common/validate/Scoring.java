@@ -17,9 +17,9 @@ import org.framelens.common.stats.FramingStats;
  *
  * <p>Several sheets of the same items (one per coder) are merged by item_id. A row's coder is its
  * {@code coder} cell, else the sheet's name. With several coders an item's value is their majority:
- * a hit is correct when more coders say correct than wrong (unsure is no vote; a tie or only
- * unsure leaves it unresolved, out of the precision); a frame is present in a paragraph when more
- * coders list it than not (a tie leaves that paragraph out of that frame's miss rate).
+ * a hit is correct when more coders say correct than wrong (unsure is no vote; a tie or only unsure
+ * leaves it unresolved, out of the precision); a frame is present in a paragraph when more coders
+ * list it than not (a tie leaves that paragraph out of that frame's miss rate).
  */
 public final class Scoring {
   private Scoring() {}

@@ -93,13 +93,29 @@ public record SheetItem(
   /** The same item with a coder's answers. */
   public SheetItem coded(String coder, String judgement, String framesPresent, String note) {
     return new SheetItem(
-        itemId, kind, articleId, url, outlet, lang, section, frame, term, matchedText, start, end,
-        voice, context, coder, judgement, framesPresent, note);
+        itemId,
+        kind,
+        articleId,
+        url,
+        outlet,
+        lang,
+        section,
+        frame,
+        term,
+        matchedText,
+        start,
+        end,
+        voice,
+        context,
+        coder,
+        judgement,
+        framesPresent,
+        note);
   }
 
   /**
-   * Whether a coder answered this row: a hit has a judgement; a paragraph has a coder, a
-   * judgement or listed frames (an empty frames_present of a paragraph with a coder means none).
+   * Whether a coder answered this row: a hit has a judgement; a paragraph has a coder, a judgement
+   * or listed frames (an empty frames_present of a paragraph with a coder means none).
    */
   public boolean isCoded() {
     if (isHit()) {

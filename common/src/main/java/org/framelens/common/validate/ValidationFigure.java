@@ -1,8 +1,8 @@
 package org.framelens.common.validate;
 
 /**
- * One row of the {@code lexicon_validation} table: the figures of one scope (a language, a frame
- * in a language, or a term). Doubles are NaN when there is nothing to compute them from (the table
+ * One row of the {@code lexicon_validation} table: the figures of one scope (a language, a frame in
+ * a language, or a term). Doubles are NaN when there is nothing to compute them from (the table
  * stores null then).
  *
  * @param scope all, language, frame (a frame in a language) or term

@@ -19,7 +19,8 @@ class LexiconTestsTest {
   static final FrameTagger TAGGER = new FrameTagger(new CompiledLexicon(LEXICON));
 
   static String bundledTests() throws IOException {
-    try (InputStream in = Lexicon.class.getResourceAsStream("/framelens/default-lexicon.tests.tsv")) {
+    try (InputStream in =
+        Lexicon.class.getResourceAsStream("/framelens/default-lexicon.tests.tsv")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -47,7 +48,9 @@ class LexiconTestsTest {
             + "en\tThe talks produced a truce.\tterrorism\n";
     List<LexiconTests.Outcome> outcomes =
         LexiconTests.run(TAGGER, LexiconTests.parse(tests, "t.tsv", LEXICON));
-    assertThat(outcomes).extracting(LexiconTests.Outcome::passed).containsExactly(false, true, false);
+    assertThat(outcomes)
+        .extracting(LexiconTests.Outcome::passed)
+        .containsExactly(false, true, false);
     String diff = LexiconTests.diff(outcomes, "t.tsv");
     assertThat(diff)
         .contains("FAIL t.tsv:1 [en] The hostages were freed after the negotiations.")

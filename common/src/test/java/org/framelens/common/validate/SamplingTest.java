@@ -32,9 +32,9 @@ class SamplingTest {
           List.of(
               new ArticleSampler.Hit(
                   "diplomacy", lang, term, written, "body", at, at + written.length(), "own"),
+              new ArticleSampler.Hit("hostages", lang, "hostage", "Hostages", "title", 0, 8, "own"),
               new ArticleSampler.Hit(
-                  "hostages", lang, "hostage", "Hostages", "title", 0, 8, "own"),
-              new ArticleSampler.Hit("entity:gaza", lang, "Gaza", "Gaza", "body", p2, p2 + 4, "own"));
+                  "entity:gaza", lang, "Gaza", "Gaza", "body", p2, p2 + 4, "own"));
       out.addAll(
           sampler.candidates(
               new ArticleSampler.Article(
@@ -67,7 +67,9 @@ class SamplingTest {
         items.stream()
             .collect(
                 Collectors.groupingBy(
-                    i -> i.kind() + "|" + i.lang() + "|" + i.frame(), TreeMap::new, Collectors.counting()));
+                    i -> i.kind() + "|" + i.lang() + "|" + i.frame(),
+                    TreeMap::new,
+                    Collectors.counting()));
     // entity mentions are never sampled; 20 articles per language, each with one hit per frame
     // and two quiet paragraphs (the hit paragraph and the short line are not candidates)
     assertThat(cells)
@@ -80,7 +82,8 @@ class SamplingTest {
             Map.entry("paragraph|en|", 5L));
     for (SheetItem i : items) {
       if (i.isHit()) {
-        assertThat(i.context()).contains(SampleContext.OPEN + i.matchedText() + SampleContext.CLOSE);
+        assertThat(i.context())
+            .contains(SampleContext.OPEN + i.matchedText() + SampleContext.CLOSE);
       } else {
         assertThat(i.context()).doesNotContain("truce").doesNotContain("Short line");
         assertThat(i.context()).hasSizeGreaterThanOrEqualTo(ArticleSampler.MIN_PARAGRAPH_CHARS);

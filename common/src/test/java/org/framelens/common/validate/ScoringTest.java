@@ -16,13 +16,41 @@ class ScoringTest {
   static final String HEADER = String.join(",", SheetItem.COLUMNS) + "\n";
 
   static String hit(String id, String lang, String frame, String term, String coder, String j) {
-    return id + ",hit,a-" + id + ",https://x.example/" + id + ",x.example," + lang + ",body,"
-        + frame + "," + term + "," + term + ",0,5,own,ctx," + coder + "," + j + ",,\n";
+    return id
+        + ",hit,a-"
+        + id
+        + ",https://x.example/"
+        + id
+        + ",x.example,"
+        + lang
+        + ",body,"
+        + frame
+        + ","
+        + term
+        + ","
+        + term
+        + ",0,5,own,ctx,"
+        + coder
+        + ","
+        + j
+        + ",,\n";
   }
 
   static String para(String id, String lang, String coder, String j, String frames) {
-    return id + ",paragraph,a-" + id + ",https://x.example/" + id + ",x.example," + lang
-        + ",body,,,,0,50,,ctx," + coder + "," + j + "," + frames + ",\n";
+    return id
+        + ",paragraph,a-"
+        + id
+        + ",https://x.example/"
+        + id
+        + ",x.example,"
+        + lang
+        + ",body,,,,0,50,,ctx,"
+        + coder
+        + ","
+        + j
+        + ","
+        + frames
+        + ",\n";
   }
 
   static Scoring.Sheet sheet(String name, String body) {
@@ -215,7 +243,9 @@ class ScoringTest {
     assertThat(f.unresolved()).isEqualTo(1);
     assertThat(f.precision()).isEqualTo(0.75);
     assertThat(f.belowThreshold()).isTrue();
-    assertThat(find(Scoring.score(List.of(x, y, z), 0.7), "frame", d, "diplomacy", "").belowThreshold())
+    assertThat(
+            find(Scoring.score(List.of(x, y, z), 0.7), "frame", d, "diplomacy", "")
+                .belowThreshold())
         .isFalse();
   }
 
@@ -264,8 +294,24 @@ class ScoringTest {
   void aSheetSurvivesWritingAndReadingWithQuotesNewlinesAndRightToLeftText() {
     SheetItem i =
         new SheetItem(
-            "h0123", "hit", "a1", "https://x.example/a", "x.example", "he", "body", "terrorism",
-            "מחבל", "מחבלים", 10, 16, "quoted", "אמר \"[[מחבלים]]\", ואז,\nעוד", "", "", "", "");
+            "h0123",
+            "hit",
+            "a1",
+            "https://x.example/a",
+            "x.example",
+            "he",
+            "body",
+            "terrorism",
+            "מחבל",
+            "מחבלים",
+            10,
+            16,
+            "quoted",
+            "אמר \"[[מחבלים]]\", ואז,\nעוד",
+            "",
+            "",
+            "",
+            "");
     String csv = CodingSheet.toCsv(List.of(i));
     assertThat(csv).startsWith(HEADER.replace("\n", "\r\n"));
     assertThat(CodingSheet.read(new StringReader("\uFEFF" + csv), "s")).containsExactly(i);
