@@ -280,15 +280,33 @@ public final class ReportPage {
           .append("</td><td>")
           .append(Html.escape(r.languages()))
           .append("</td><td>");
-      List<String> shown = new ArrayList<>();
-      r.gapDays().stream().limit(ReportTables.GAP_DAYS_SHOWN).forEach(d -> shown.add(d.toString()));
-      if (r.gapDays().size() > shown.size()) {
-        shown.add("… " + r.gapDays().size() + " in all");
+      List<String> ranges = gapRanges(r.gapDays());
+      List<String> shown = new ArrayList<>(ranges.subList(0, Math.min(ranges.size(), 4)));
+      if (ranges.size() > shown.size()) {
+        shown.add("… " + ranges.size() + " gaps");
       }
       b.append(shown.isEmpty() ? "–" : Html.escape(String.join(", ", shown)))
           .append("</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** Consecutive gap days as ranges: "2023-10-21", "2023-10-23 – 2023-10-25 (3 days)". */
+  static List<String> gapRanges(List<java.time.LocalDate> days) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < days.size()) {
+      int j = i;
+      while (j + 1 < days.size() && days.get(j + 1).equals(days.get(j).plusDays(1))) {
+        j++;
+      }
+      out.add(
+          i == j
+              ? days.get(i).toString()
+              : days.get(i) + " – " + days.get(j) + " (" + (j - i + 1) + " days)");
+      i = j + 1;
+    }
+    return out;
   }
 
   private static void appendValidation(StringBuilder b, ReportData data) {

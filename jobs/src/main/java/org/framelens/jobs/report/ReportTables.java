@@ -143,9 +143,6 @@ public final class ReportTables {
         title, dir, facts, cells, terms, hitsPresent, quarantine, coverage, validation);
   }
 
-  /** Gap days listed per outlet in the report at most (the count is always shown). */
-  static final int GAP_DAYS_SHOWN = 6;
-
   static List<CoverageSummary> coverage(Dataset<Row> outletCoverage) {
     List<CoverageSummary> out = new ArrayList<>();
     for (Row r :

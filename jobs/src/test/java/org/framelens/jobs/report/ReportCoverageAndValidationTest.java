@@ -163,12 +163,20 @@ class ReportCoverageAndValidationTest {
     assertThat(html)
         .contains("<section id=\"coverage\">")
         .contains("<strong class=\"gap-count\">2</strong> gap days")
-        .contains("2023-10-21, 2023-10-22")
+        .contains("2023-10-21 – 2023-10-22 (2 days)")
         .contains("<section id=\"validation\">")
         .contains("<tr class=\"below\"><td>he</td><td><em>all frames</em></td>")
         .contains("0.60 [0.31, 0.83] ⚑")
         .contains("<span class=\"term\" dir=\"auto\" lang=\"he\">מחבל</span> (he, terrorism)")
         .doesNotContain(">טרור</span> (he");
+    assertThat(
+            ReportPage.gapRanges(
+                List.of(
+                    LocalDate.of(2023, 10, 1),
+                    LocalDate.of(2023, 10, 3),
+                    LocalDate.of(2023, 10, 4),
+                    LocalDate.of(2023, 10, 5))))
+        .containsExactly("2023-10-01", "2023-10-03 – 2023-10-05 (3 days)");
     // without the tables: coverage says so, validation is left out
     String plain = ReportPage.render(SampleReports.data());
     assertThat(plain).contains("This output has no outlet_coverage table.");
