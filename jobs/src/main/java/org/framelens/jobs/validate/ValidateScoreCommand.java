@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Score coders' sheets of the same items: precision per language, frame × language and term"
-          + " with a 95% Wilson interval (unsure left out), the miss rate from the paragraphs"
+          + " with a 95%% Wilson interval (unsure left out), the miss rate from the paragraphs"
           + " without hits, Krippendorff's alpha (nominal) between coders, and flags below the"
           + " precision threshold. Prints the figures; with --to also writes them as the"
           + " lexicon_validation table there.",
