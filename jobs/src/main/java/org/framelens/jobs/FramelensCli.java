@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       RetagCommand.class,
       ReportCommand.class,
       EvalCommand.class,
+      org.framelens.jobs.validate.ValidateCommand.class,
+      org.framelens.jobs.validate.LexiconCommand.class,
       SchemaDocsCommand.class
     })
 public final class FramelensCli implements Callable<Integer> {

@@ -35,10 +35,12 @@ import org.framelens.common.lexicon.Lexicon;
 import org.framelens.common.pipeline.ProcessingConfig;
 import org.framelens.common.pipeline.ProcessingResources;
 import org.framelens.common.schema.Tables;
+import org.framelens.jobs.validate.CoverageTable;
 
 /**
  * {@code run}: reads every input (WARC files and document folders), parses, detects language, tags
- * frames and writes articles, frame_hits, outlet_frames and quarantine under the output folder.
+ * frames and writes articles, frame_hits, quarantine, outlet_coverage and the comparison tables
+ * under the output folder.
  */
 public final class FramingRunJob {
   private FramingRunJob() {}
@@ -86,6 +88,15 @@ public final class FramingRunJob {
       write(articles, out, Tables.ARTICLES.name(), Tables.ARTICLES.partitionColumns());
       write(hits, out, Tables.FRAME_HITS.name(), Tables.FRAME_HITS.partitionColumns());
       write(quarantine.coalesce(1), out, Tables.QUARANTINE.name(), List.of());
+      CoverageTable.write(
+          spark,
+          spark.read().schema(SparkTables.structType(Tables.ARTICLES)).parquet(out + "/articles"),
+          spark
+              .read()
+              .schema(SparkTables.structType(Tables.QUARANTINE))
+              .parquet(out + "/quarantine"),
+          processing.outletRegistryCsv(),
+          out + "/" + Tables.OUTLET_COVERAGE.name());
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
       long compareStart = System.nanoTime();

@@ -34,6 +34,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.framelens.common.pipeline.ProcessingConfig;
 import org.framelens.common.schema.TableSchema;
 import org.framelens.common.schema.Tables;
+import org.framelens.jobs.validate.CoverageTable;
 
 /**
  * {@code nightly}: processes one crawl date and replaces exactly that date's partitions of
@@ -334,6 +335,20 @@ public final class NightlyJob {
               Tables.OUTLET_FRAMES, Tables.OUTLET_PAIRS, Tables.FRAME_TERMS, Tables.STORY_FRAMES)) {
         commit.replace(t.name());
       }
+      Dataset<Row> allQuarantine = live(spark, conf, out, Tables.QUARANTINE);
+      if (mode.equals("parse")) {
+        allQuarantine =
+            allQuarantine
+                .filter(col("crawl_date").notEqual(lit(day)))
+                .unionByName(readStaged(spark, commit, Tables.QUARANTINE));
+      }
+      CoverageTable.write(
+          spark,
+          allArticles,
+          allQuarantine,
+          processing.outletRegistryCsv(),
+          commit.staging(Tables.OUTLET_COVERAGE.name()));
+      commit.replace(Tables.OUTLET_COVERAGE.name());
       return new Result(
           runId,
           mode,

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
     description = {
       "Write a one-page static HTML report (inline SVG charts, no scripts) over the tables of a"
           + " framelens output folder: run facts, outlet × frame share, own voice vs quoted, top"
-          + " terms, quarantine.",
+          + " terms, quarantine, coverage per outlet, and the lexicon validation figures when"
+          + " validate score has written them.",
       "Exit codes: 0 written, 1 failed, 2 bad usage (e.g. no framelens output at --output)."
     })
 final class ReportCommand implements Callable<Integer> {

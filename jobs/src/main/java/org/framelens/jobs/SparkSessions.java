@@ -4,10 +4,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the session for the command line: local[*] unless spark-submit or --master says else. */
-final class SparkSessions {
+public final class SparkSessions {
   private SparkSessions() {}
 
-  static SparkSession create(String appName, String master) {
+  public static SparkSession create(String appName, String master) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder b =
         SparkSession.builder()

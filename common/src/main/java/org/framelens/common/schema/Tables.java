@@ -318,6 +318,113 @@ public final class Tables {
               optional("message", STRING, "why the run failed or was skipped, else null")),
           List.of());
 
+  public static final TableSchema OUTLET_COVERAGE =
+      new TableSchema(
+          "outlet_coverage",
+          "per outlet and crawl day: what was read and what failed, with the days without articles"
+              + " between an outlet's first and last day with articles filled in as gaps",
+          List.of(
+              required(
+                  "outlet",
+                  STRING,
+                  "outlet id; for quarantined records the outlet of their URL's host (outlet"
+                      + " registry, else registered domain), (unknown) when the record has no http"
+                      + " URL"),
+              optional(
+                  "day",
+                  DATE,
+                  "crawl date; null for quarantined records whose crawl date is unknown"),
+              required("articles", LONG, "articles of the outlet crawled that day"),
+              required(
+                  "quarantined",
+                  LONG,
+                  "quarantine rows of the outlet that day (records dropped, and limit rows of"
+                      + " articles kept but cut)"),
+              required(
+                  "short_texts",
+                  LONG,
+                  "of the articles, those with empty or very short text (under 200 characters)"),
+              required(
+                  "languages",
+                  STRING,
+                  "the articles' languages, comma-separated, sorted; empty without articles"),
+              required(
+                  "gap",
+                  BOOLEAN,
+                  "true for a day without articles between the outlet's first and last day with"
+                      + " articles")),
+          List.of());
+
+  public static final TableSchema LEXICON_VALIDATION =
+      new TableSchema(
+          "lexicon_validation",
+          "per scope of coded items (the whole sheet, a language, a frame in a language, a lexicon"
+              + " term): the lexicon's precision, miss rate and the coders' agreement, written by"
+              + " `framelens validate score`",
+          List.of(
+              required(
+                  "scope",
+                  STRING,
+                  "all, language, frame (a frame in a language) or term (a lexicon term)"),
+              optional("lang", STRING, "language; null for scope all"),
+              optional("frame", STRING, "frame; null for scopes all and language"),
+              optional("term", STRING, "lexicon term; null except for scope term"),
+              required(
+                  "hit_items", LONG, "sampled hits of the scope answered by at least one coder"),
+              required(
+                  "correct",
+                  LONG,
+                  "hits judged correct (majority of the coders' correct/wrong judgements)"),
+              required("wrong", LONG, "hits judged wrong"),
+              required(
+                  "unresolved",
+                  LONG,
+                  "hits judged only unsure, or as often correct as wrong: left out of precision"),
+              optional(
+                  "precision", DOUBLE, "correct / (correct + wrong); null without judged hits"),
+              optional("precision_ci_low", DOUBLE, "lower bound of the 95% Wilson interval"),
+              optional("precision_ci_high", DOUBLE, "upper bound of the 95% Wilson interval"),
+              required(
+                  "paragraph_items",
+                  LONG,
+                  "coded paragraphs without hits of the language (of the sheet for scope all);"
+                      + " 0 for terms"),
+              required(
+                  "paragraphs_with_frame",
+                  LONG,
+                  "of those, paragraphs in which the coders found the frame (scope language and"
+                      + " all: any frame)"),
+              optional(
+                  "miss_rate",
+                  DOUBLE,
+                  "paragraphs_with_frame / paragraph_items: how often a paragraph the lexicon found"
+                      + " nothing in has the frame; null without coded paragraphs"),
+              optional("miss_rate_ci_low", DOUBLE, "lower bound of the 95% Wilson interval"),
+              optional("miss_rate_ci_high", DOUBLE, "upper bound of the 95% Wilson interval"),
+              required("coders", INT, "distinct coders who answered items of the scope"),
+              required(
+                  "alpha_items",
+                  INT,
+                  "hits with two or more correct/wrong judgements (the units of alpha)"),
+              optional(
+                  "alpha",
+                  DOUBLE,
+                  "Krippendorff's alpha (nominal) of the hit judgements between coders, unsure"
+                      + " left out; null when undefined (fewer than two pairable values, or one"
+                      + " value only)"),
+              optional(
+                  "paragraph_alpha",
+                  DOUBLE,
+                  "Krippendorff's alpha (nominal) of the coders' frame present/absent decisions on"
+                      + " the paragraphs; null when undefined"),
+              required("threshold", DOUBLE, "the precision threshold of the scoring (--threshold)"),
+              required(
+                  "below_threshold",
+                  BOOLEAN,
+                  "true when precision is below the threshold (the term or language needs work)"),
+              required("sheets", STRING, "the coding sheets scored, comma-separated file names")),
+          List.of());
+
   public static final List<TableSchema> ALL =
       List.of(
           ARTICLES,
@@ -327,5 +434,7 @@ public final class Tables {
           FRAME_TERMS,
           STORY_FRAMES,
           QUARANTINE,
-          RUNS);
+          RUNS,
+          OUTLET_COVERAGE,
+          LEXICON_VALIDATION);
 }

@@ -18,6 +18,8 @@ import java.util.TreeSet;
  * @param frameHitsPresent false when the output has no frame_hits table (the terms section then
  *     says so)
  * @param quarantineByStage quarantined records per stage; null when there is no quarantine table
+ * @param coverage per outlet, from outlet_coverage; null when there is no such table
+ * @param validation the rows of lexicon_validation; null when there is no such table
  */
 public record ReportData(
     String title,
@@ -26,11 +28,36 @@ public record ReportData(
     List<OutletFrame> outletFrames,
     List<TermCount> topTerms,
     boolean frameHitsPresent,
-    Map<String, Long> quarantineByStage) {
+    Map<String, Long> quarantineByStage,
+    List<CoverageSummary> coverage,
+    List<ValidationRow> validation) {
   public ReportData {
     outletFrames = List.copyOf(outletFrames);
     topTerms = List.copyOf(topTerms);
     quarantineByStage = quarantineByStage == null ? null : new LinkedHashMap<>(quarantineByStage);
+    coverage = coverage == null ? null : List.copyOf(coverage);
+    validation = validation == null ? null : List.copyOf(validation);
+  }
+
+  /** Report data of an output without outlet_coverage and lexicon_validation tables. */
+  public ReportData(
+      String title,
+      String source,
+      RunFacts facts,
+      List<OutletFrame> outletFrames,
+      List<TermCount> topTerms,
+      boolean frameHitsPresent,
+      Map<String, Long> quarantineByStage) {
+    this(
+        title,
+        source,
+        facts,
+        outletFrames,
+        topTerms,
+        frameHitsPresent,
+        quarantineByStage,
+        null,
+        null);
   }
 
   /** Outlets in name order. */

@@ -37,6 +37,8 @@ public final class ReportPage {
     appendVoice(b, data);
     appendTerms(b, data);
     appendQuarantine(b, data);
+    appendCoverage(b, data);
+    appendValidation(b, data);
     b.append(
         "<footer>framelens report · share = articles with at least one hit of the frame ÷ the"
             + " outlet's articles; hits are counted once per occurrence of a lexicon term."
@@ -240,6 +242,147 @@ public final class ReportPage {
     b.append("</section>\n");
   }
 
+  private static void appendCoverage(StringBuilder b, ReportData data) {
+    b.append("<section id=\"coverage\">\n<h2>Coverage per outlet</h2>\n");
+    List<CoverageSummary> rows = data.coverage();
+    if (rows == null) {
+      b.append("<p class=\"empty\">This output has no outlet_coverage table.</p>\n</section>\n");
+      return;
+    }
+    if (rows.isEmpty()) {
+      b.append("<p class=\"empty\">No articles and no quarantined records.</p>\n</section>\n");
+      return;
+    }
+    long gaps = rows.stream().mapToLong(r -> r.gapDays().size()).sum();
+    b.append("<p>Per outlet over the crawl days: days with articles, articles, quarantined records")
+        .append(" (outlet from the record's URL), articles with empty or very short text (under")
+        .append(" 200 characters), and the days without articles between an outlet's first and")
+        .append(" last day with articles: <strong class=\"gap-count\">")
+        .append(gaps)
+        .append("</strong> gap ")
+        .append(gaps == 1 ? "day" : "days")
+        .append(" in all.</p>\n");
+    b.append("<table class=\"coverage\">\n<thead><tr><th>Outlet</th><th>Days</th>")
+        .append("<th>Articles</th><th>Quarantined</th><th>Short texts</th><th>Languages</th>")
+        .append("<th>Gap days</th></tr></thead>\n<tbody>\n");
+    for (CoverageSummary r : rows) {
+      b.append(r.gapDays().isEmpty() && r.quarantined() == 0 ? "<tr>" : "<tr class=\"attention\">")
+          .append("<td class=\"outlet\" dir=\"auto\">")
+          .append(Html.escape(r.outlet()))
+          .append("</td><td class=\"num\">")
+          .append(r.daysWithArticles())
+          .append("</td><td class=\"num\">")
+          .append(r.articles())
+          .append("</td><td class=\"num\">")
+          .append(r.quarantined())
+          .append("</td><td class=\"num\">")
+          .append(r.shortTexts())
+          .append("</td><td>")
+          .append(Html.escape(r.languages()))
+          .append("</td><td>");
+      List<String> ranges = gapRanges(r.gapDays());
+      List<String> shown = new ArrayList<>(ranges.subList(0, Math.min(ranges.size(), 4)));
+      if (ranges.size() > shown.size()) {
+        shown.add("… " + ranges.size() + " gaps");
+      }
+      b.append(shown.isEmpty() ? "–" : Html.escape(String.join(", ", shown)))
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** Consecutive gap days as ranges: "2023-10-21", "2023-10-23 – 2023-10-25 (3 days)". */
+  static List<String> gapRanges(List<java.time.LocalDate> days) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < days.size()) {
+      int j = i;
+      while (j + 1 < days.size() && days.get(j + 1).equals(days.get(j).plusDays(1))) {
+        j++;
+      }
+      out.add(
+          i == j
+              ? days.get(i).toString()
+              : days.get(i) + " – " + days.get(j) + " (" + (j - i + 1) + " days)");
+      i = j + 1;
+    }
+    return out;
+  }
+
+  private static void appendValidation(StringBuilder b, ReportData data) {
+    List<ValidationRow> rows = data.validation();
+    if (rows == null) {
+      return; // no validation yet: nothing to say on a run's page
+    }
+    b.append("<section id=\"validation\">\n<h2>Lexicon validation</h2>\n");
+    double threshold = rows.isEmpty() ? Double.NaN : rows.get(0).threshold();
+    b.append("<p>From human coding of a sample of hits (<code>framelens validate score</code>):")
+        .append(" precision with its 95% Wilson interval, the miss rate in paragraphs without")
+        .append(" hits, and Krippendorff's alpha between coders. Rows below the precision")
+        .append(" threshold (")
+        .append(Double.isNaN(threshold) ? "–" : fmt(threshold))
+        .append(") are marked.</p>\n");
+    b.append("<table class=\"validation\">\n<thead><tr><th>Language</th><th>Frame</th>")
+        .append("<th>Judged hits</th><th>Precision [95% CI]</th><th>Paragraphs</th>")
+        .append("<th>Miss rate</th><th>Alpha</th></tr></thead>\n<tbody>\n");
+    List<ValidationRow> shown = new ArrayList<>();
+    rows.stream().filter(r -> r.scope().equals("language")).forEach(shown::add);
+    rows.stream().filter(r -> r.scope().equals("frame")).forEach(shown::add);
+    shown.sort(
+        java.util.Comparator.comparing((ValidationRow r) -> r.lang())
+            .thenComparing(r -> r.frame() == null ? "" : r.frame()));
+    for (ValidationRow r : shown) {
+      b.append(r.belowThreshold() ? "<tr class=\"below\">" : "<tr>")
+          .append("<td>")
+          .append(Html.escape(r.lang()))
+          .append("</td><td>")
+          .append(r.frame() == null ? "<em>all frames</em>" : Html.escape(r.frame()))
+          .append("</td><td class=\"num\">")
+          .append(r.judged())
+          .append("</td><td class=\"num\">")
+          .append(interval(r.precision(), r.precisionLow(), r.precisionHigh()))
+          .append(r.belowThreshold() ? " ⚑" : "")
+          .append("</td><td class=\"num\">")
+          .append(r.paragraphs())
+          .append("</td><td class=\"num\">")
+          .append(fmt(r.missRate()))
+          .append("</td><td class=\"num\">")
+          .append(fmt(r.alpha()))
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n");
+    List<ValidationRow> terms =
+        rows.stream().filter(r -> r.scope().equals("term") && r.belowThreshold()).toList();
+    if (!terms.isEmpty()) {
+      b.append("<p>Terms below the threshold:</p>\n<ul class=\"flagged-terms\">\n");
+      for (ValidationRow t : terms) {
+        b.append("<li><span class=\"term\" dir=\"auto\" lang=\"")
+            .append(Html.escape(t.lang()))
+            .append("\">")
+            .append(Html.escape(t.term()))
+            .append("</span> (")
+            .append(Html.escape(t.lang()))
+            .append(", ")
+            .append(Html.escape(t.frame()))
+            .append("): ")
+            .append(interval(t.precision(), t.precisionLow(), t.precisionHigh()))
+            .append(" of ")
+            .append(t.judged())
+            .append("</li>\n");
+      }
+      b.append("</ul>\n");
+    }
+    b.append("</section>\n");
+  }
+
+  private static String interval(double v, double low, double high) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", v, low, high);
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f", v);
+  }
+
   private static final String CSS =
       """
       :root { color-scheme: light; }
@@ -273,6 +416,7 @@ public final class ReportPage {
       .n { color: #666; font-size: 12px; margin-inline-end: 8px; }
       .num { text-align: end; font-variant-numeric: tabular-nums; }
       .quarantine-count { font-size: 20px; }
+      tr.attention td, tr.below td { background: #fff4e5; }
       .empty { color: #777; font-style: italic; }
       footer { margin-top: 36px; color: #777; font-size: 12px; border-top: 1px solid #e3e7ec;
         padding-top: 8px; }

@@ -1,6 +1,7 @@
 package org.framelens.jobs.report;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -27,9 +28,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Reads a framelens output folder (articles, outlet_frames, and frame_hits and quarantine when
- * present) and aggregates what the report shows. Everything is aggregated by Spark; only the small
- * results come to the driver.
+ * Reads a framelens output folder (articles, outlet_frames, and frame_hits, quarantine,
+ * outlet_coverage and lexicon_validation when present) and aggregates what the report shows.
+ * Everything is aggregated by Spark; only the small results come to the driver.
  */
 public final class ReportTables {
   /** Terms shown per frame and outlet. */
@@ -130,7 +131,97 @@ public final class ReportTables {
         quarantine.put(r.getString(0), r.getLong(1));
       }
     }
-    return new ReportData(title, dir, facts, cells, terms, hitsPresent, quarantine);
+    List<CoverageSummary> coverage =
+        exists(spark, dir, "outlet_coverage")
+            ? coverage(spark.read().parquet(table(dir, "outlet_coverage")))
+            : null;
+    List<ValidationRow> validation =
+        exists(spark, dir, "lexicon_validation")
+            ? validation(spark.read().parquet(table(dir, "lexicon_validation")))
+            : null;
+    return new ReportData(
+        title, dir, facts, cells, terms, hitsPresent, quarantine, coverage, validation);
+  }
+
+  static List<CoverageSummary> coverage(Dataset<Row> outletCoverage) {
+    List<CoverageSummary> out = new ArrayList<>();
+    for (Row r :
+        outletCoverage
+            .groupBy("outlet")
+            .agg(
+                sum(when(col("articles").gt(0), 1L).otherwise(0L)),
+                sum(col("articles")),
+                sum(col("quarantined")),
+                sum(col("short_texts")),
+                org.apache.spark.sql.functions.sort_array(
+                    org.apache.spark.sql.functions.collect_list(when(col("gap"), col("day")))),
+                org.apache.spark.sql.functions.concat_ws(
+                    ",",
+                    org.apache.spark.sql.functions.sort_array(
+                        org.apache.spark.sql.functions.array_distinct(
+                            org.apache.spark.sql.functions.flatten(
+                                collect_list(
+                                    org.apache.spark.sql.functions.split(
+                                        col("languages"), ",")))))))
+            .orderBy("outlet")
+            .collectAsList()) {
+      List<LocalDate> gaps = new ArrayList<>();
+      for (Object d : r.getList(5)) {
+        gaps.add(localDate(d));
+      }
+      out.add(
+          new CoverageSummary(
+              r.getString(0),
+              r.getLong(1),
+              r.getLong(2),
+              r.getLong(3),
+              r.getLong(4),
+              gaps,
+              r.getString(6).replaceAll("^,+|,+$", "").replaceAll(",,+", ",")));
+    }
+    return out;
+  }
+
+  static List<ValidationRow> validation(Dataset<Row> table) {
+    List<ValidationRow> out = new ArrayList<>();
+    for (Row r :
+        table
+            .select(
+                col("scope"),
+                col("lang"),
+                col("frame"),
+                col("term"),
+                col("correct").plus(col("wrong")),
+                col("precision"),
+                col("precision_ci_low"),
+                col("precision_ci_high"),
+                col("paragraph_items"),
+                col("miss_rate"),
+                col("alpha"),
+                col("threshold"),
+                col("below_threshold"))
+            .collectAsList()) {
+      out.add(
+          new ValidationRow(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getLong(4),
+              dbl(r, 5),
+              dbl(r, 6),
+              dbl(r, 7),
+              r.getLong(8),
+              dbl(r, 9),
+              dbl(r, 10),
+              r.getDouble(11),
+              r.getBoolean(12)));
+    }
+    return out;
+  }
+
+  private static double dbl(Row r, int i) {
+    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
   }
 
   /**
