@@ -123,8 +123,9 @@ final class WordForms {
     switch (lang) {
       case "ar" -> {
         List<String> keys = new ArrayList<>(3);
+        boolean maqsura = normalizedToken.endsWith("ى");
         for (String c : arabicCandidates(normalizedToken)) {
-          String k = arabicStem(c);
+          String k = arabicStem(c, maqsura);
           if (!keys.contains(k)) {
             keys.add(k);
           }
@@ -132,7 +133,7 @@ final class WordForms {
           // for أسيراً): the word without it is a candidate too. Only the text's word is read so:
           // a lexicon word ending in alef (ميليشيا) keeps it.
           if (c.length() > 3 && c.charAt(c.length() - 1) == 'ا') {
-            k = arabicStem(c.substring(0, c.length() - 1));
+            k = arabicStem(c.substring(0, c.length() - 1), false);
             if (!keys.contains(k)) {
               keys.add(k);
             }
@@ -335,15 +336,17 @@ final class WordForms {
 
   /**
    * Removes suffixes with Lucene's Arabic stemmer, unless that leaves fewer than three letters
-   * (سجون "prisons" and سجين "prisoner" would both become سج), or a one-letter ending (ه from ة, ي
-   * from ى) would leave only three (أسرة "family" and أسرى "prisoners" would both become اسر).
-   * Prefixes are not stemmed here: a lexicon term is written without clitics, and the text's
-   * clitics are removed by {@link #arabicCandidates}.
+   * (سجون "prisons" and سجين "prisoner" would both become سج), or the word ended in alef maqsura
+   * (ى, which Lucene's normaliser makes ي, a suffix to its stemmer) and only three letters would
+   * remain: the ى of a broken plural is the word's (أسرى "prisoners" is not أسرة "family", قتلى
+   * "the killed" is not قتل "killing"; all would be اسر / قتل otherwise). Prefixes are not stemmed
+   * here: a lexicon term is written without clitics, and the text's clitics are removed by {@link
+   * #arabicCandidates}.
    */
-  private static String arabicStem(String normalized) {
+  private static String arabicStem(String normalized, boolean maqsura) {
     char[] chars = normalized.toCharArray();
     int len = AR.stemSuffix(chars, chars.length);
-    if (len < 3 || (len == 3 && chars.length - len == 1)) {
+    if (len < 3 || (maqsura && len == 3 && chars.length - len == 1)) {
       return normalized;
     }
     return new String(chars, 0, len);
@@ -355,7 +358,7 @@ final class WordForms {
     if (w.startsWith("ال") && w.length() > 4) {
       w = w.substring(2);
     }
-    return arabicStem(w);
+    return arabicStem(w, word.endsWith("ى"));
   }
 
   /**

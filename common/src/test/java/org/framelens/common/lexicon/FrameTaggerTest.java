@@ -289,8 +289,11 @@ class FrameTaggerTest {
         .containsExactly("p:أسيرٌ", "p:وأسيرٍ", "p:وأسيراً", "p:وأسيرًا", "p:وأسيرا");
     // a lexicon word ending in alef keeps it: ميليش is no word of the text
     assertThat(matchedWith(lexicon, "ميليشيا محلية", "ar")).containsExactly("m:ميليشيا");
-    // أسرة (family) is not أسرى (prisoners), although both reduce to the same three letters
+    // أسرة (family) is not أسرى (prisoners), although both reduce to the same three letters; the
+    // ة of a three-letter word still goes (هدنة, its plural هدنات)
     assertThat(matchedWith(lexicon, "زارت الأسرة الأسرى", "ar")).containsExactly("q:الأسرى");
+    assertThat(matchedWith("t\tar\tهدنة إنسانية\n", "دعا إلى هدنات إنسانية وهدنة إنسانية", "ar"))
+        .containsExactly("t:هدنات إنسانية", "t:وهدنة إنسانية");
   }
 
   @Test
