@@ -2,7 +2,6 @@ package org.framelens.common.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -226,27 +225,22 @@ class MainContentExtractorTest {
   }
 
   @Test
-  void largePageIsFast() {
+  void aLargePageKeepsEveryParagraphAndDropsItsNavigation() {
+    // Its speed is measured by `bin/framelens eval extraction` (docs/BENCHMARKS.md), not here.
     StringBuilder b = new StringBuilder("<html><body><nav>");
     for (int i = 0; i < 300; i++) {
       b.append("<a href=\"/s").append(i).append("\">Section ").append(i).append("</a>");
     }
     b.append("</nav><article>");
+    int paragraphs = 0;
     while (b.length() < 130_000) {
       b.append("<p>").append(P1).append(' ').append(b.length()).append("</p>");
+      paragraphs++;
     }
     b.append("</article></body></html>");
-    String html = b.toString();
-    for (int i = 0; i < 20; i++) {
-      extractor.extract(html, null); // warm-up
-    }
-    long t0 = System.nanoTime();
-    int runs = 20;
-    for (int i = 0; i < runs; i++) {
-      assertThat(extractor.extract(html, null).paragraphs()).hasSizeGreaterThan(100);
-    }
-    Duration perPage = Duration.ofNanos((System.nanoTime() - t0) / runs);
-    assertThat(perPage).isLessThan(Duration.ofMillis(100)); // generous: shared CI machines
+    MainContentExtractor.Extracted x = extractor.extract(b.toString(), null);
+    assertThat(x.paragraphs()).hasSize(paragraphs);
+    assertThat(String.join("\n", x.paragraphs())).doesNotContain("Section 1");
   }
 
   // ---------------------------------------------------------------- standfirsts
