@@ -123,12 +123,46 @@ public final class FramingRunJob {
               articleRows - written,
               lexicon.version(),
               (System.nanoTime() - start) / 1e9,
-              stages);
+              stages,
+              filesByKind(files, quarantine),
+              recordsByFileKind(processed));
       writeText(out + "/_framelens_summary.txt", summary.render(), hadoopConf);
       return summary;
     } finally {
       processed.unpersist();
     }
+  }
+
+  /**
+   * Input files by kind: warc, arc, document, and unsupported (a file that is neither a crawl nor a
+   * document any parser reads: its quarantine row says unsupported_file).
+   */
+  static Map<String, Long> filesByKind(List<InputFile> files, Dataset<Row> quarantine) {
+    Map<String, Long> kinds = new TreeMap<>();
+    for (String k : List.of("warc", "arc", "document")) {
+      kinds.put(k, 0L);
+    }
+    for (InputFile f : files) {
+      kinds.merge(org.framelens.common.input.InputFiles.kind(f.path()), 1L, Long::sum);
+    }
+    long unsupported =
+        quarantine
+            .filter(
+                col("error_class").equalTo(org.framelens.common.input.InputFiles.UNSUPPORTED_FILE))
+            .count();
+    kinds.put("document", kinds.get("document") - unsupported);
+    kinds.put("unsupported", unsupported);
+    return kinds;
+  }
+
+  /** Records read by the kind of file they came from. */
+  static Map<String, Long> recordsByFileKind(Dataset<Row> processed) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : processed.groupBy("source_file").count().collectAsList()) {
+      out.merge(
+          org.framelens.common.input.InputFiles.kind(r.getString(0)), r.getLong(1), Long::sum);
+    }
+    return out;
   }
 
   private static Dataset<Row> readTable(
