@@ -84,13 +84,10 @@ class WarcZooIT {
           .isPositive();
     }
 
-    // a file broken after its last record: every page before and after the break is kept
-    assertThat(
-            spark
-                .read()
-                .parquet(out + "/articles")
-                .filter(col("source_file").endsWith("gowarc__corrupted-trailing-bytes.warc.gz"))
-                .count())
-        .isEqualTo(30);
+    // a file broken after its last record: all its 30 pages are kept (some of its URLs are also
+    // in corrupted-mid-record, so their article may come from that file)
+    Set<String> trailing = census.get("internetarchive__gowarc__corrupted-trailing-bytes.warc.gz");
+    assertThat(trailing).hasSize(30);
+    assertThat(articleUrls).containsAll(trailing);
   }
 }
