@@ -49,6 +49,7 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
   private WarcReader reader;
   private long segmentBase;
   private boolean returnedInSegment;
+  private boolean lastCutShort;
   private long lastStart = -1;
   private Instant warcinfoDate;
   private ReadOutcome pending;
@@ -138,16 +139,24 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
     returnedInSegment = true;
     lastStart = offset;
     String url = target(record);
+    ReadOutcome out;
     try {
       ReadOutcome overrun = overrunsNextRecord(record, offset, url);
       if (overrun != null) {
         return overrun;
       }
-      return toOutcome(record, offset, url);
+      out = toOutcome(record, offset, url);
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      return new ReadOutcome.Failed(
-          sourceFile, offset, url, safeDate(record), e.getClass().getSimpleName(), message(e));
+      out =
+          new ReadOutcome.Failed(
+              sourceFile, offset, url, safeDate(record), e.getClass().getSimpleName(), message(e));
     }
+    lastCutShort =
+        out instanceof ReadOutcome.Failed
+            || (out instanceof ReadOutcome.Document d
+                && d.document().note() != null
+                && d.document().note().code().equals("truncated_record"));
+    return out;
   }
 
   /**
@@ -168,9 +177,14 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
           "stream unreadable after offset " + gapFrom + ": " + message(e));
     }
     long resume = resumeAfter(gapFrom);
+    if (resume < 0 && returnedInSegment && lastCutShort) {
+      // the last record's own row (failed or cut short) already covers the rest of the data
+      finished = true;
+      return null;
+    }
     String tail =
         resume < 0
-            ? "to the end of the " + (end >= 0 ? "range at offset " + end : "file")
+            ? "to the end of the data" + (end >= 0 ? " at offset " + end : "")
             : "up to offset " + resume + ", where reading resumes";
     ReadOutcome.Failed gap =
         new ReadOutcome.Failed(
