@@ -53,6 +53,7 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
   private long lastStart = -1;
   private Instant warcinfoDate;
   private ReadOutcome pending;
+  private ReadOutcome queued;
   private boolean finished;
 
   public WarcDocumentReader(InputStream in, String sourceFile, long maxDocumentBytes)
@@ -120,21 +121,51 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
   }
 
   private ReadOutcome advance() {
-    if (reader == null) {
-      finished = true;
-      return null;
+    if (queued != null) {
+      ReadOutcome q = queued;
+      queued = null;
+      return q;
     }
-    Optional<WarcRecord> next;
-    try {
-      next = reader.next();
-    } catch (IOException | RuntimeException | StackOverflowError e) {
-      return broken(e);
+    while (true) {
+      if (reader == null) {
+        finished = true;
+        return flushGap(-1);
+      }
+      Optional<WarcRecord> next;
+      try {
+        next = reader.next();
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        if (reopener == null) {
+          long at = returnedInSegment ? lastStart : segmentBase;
+          closeQuietly();
+          finished = true;
+          return new ReadOutcome.Failed(
+              sourceFile,
+              at,
+              null,
+              null,
+              e.getClass().getSimpleName(),
+              "stream unreadable after offset " + at + ": " + message(e));
+        }
+        broken(e);
+        continue;
+      }
+      if (next.isEmpty()) {
+        closeQuietly();
+        finished = true;
+        return flushGap(-1);
+      }
+      ReadOutcome out = outcome(next.get());
+      if (gap != null) {
+        // the broken stretch ends where this record starts: its row first, then the record
+        queued = out;
+        return flushGap(segmentBase + next.get().position());
+      }
+      return out;
     }
-    if (next.isEmpty()) {
-      finished = true;
-      return null;
-    }
-    WarcRecord record = next.get();
+  }
+
+  private ReadOutcome outcome(WarcRecord record) {
     long offset = segmentBase + record.position();
     returnedInSegment = true;
     lastStart = offset;
@@ -159,51 +190,55 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
     return out;
   }
 
+  /** A broken stretch being skipped: where it starts and what broke first. */
+  private record Gap(long from, boolean afterRecord, boolean coveredByLast, Throwable cause) {}
+
+  private Gap gap;
+
   /**
-   * The stream broke between records: one failure for the broken stretch, then reading resumes at
-   * the next record start (when the file can be opened again).
+   * The stream broke: the stretch starts after the last record read (or where this segment began)
+   * and reading resumes at the next record start; a resumed segment that breaks before its first
+   * record extends the same stretch, so each broken stretch is one row.
    */
-  private ReadOutcome broken(Throwable e) {
-    long gapFrom = returnedInSegment ? lastStart : segmentBase;
-    closeQuietly();
-    if (reopener == null) {
-      finished = true;
-      return new ReadOutcome.Failed(
-          sourceFile,
-          gapFrom,
-          null,
-          null,
-          e.getClass().getSimpleName(),
-          "stream unreadable after offset " + gapFrom + ": " + message(e));
+  private void broken(Throwable e) {
+    long from = returnedInSegment ? lastStart : segmentBase;
+    if (gap == null) {
+      gap = new Gap(from, returnedInSegment, returnedInSegment && lastCutShort, e);
     }
-    long resume = resumeAfter(gapFrom);
-    if (resume < 0 && returnedInSegment && lastCutShort) {
-      // the last record's own row (failed or cut short) already covers the rest of the data
-      finished = true;
+    closeQuietly();
+    if (resumeAfter(from) < 0) {
+      reader = null;
+    }
+  }
+
+  /** The pending stretch's row, ending at {@code upTo} (-1: the end of the data); else null. */
+  private ReadOutcome flushGap(long upTo) {
+    Gap g = gap;
+    gap = null;
+    if (g == null || (upTo < 0 && g.coveredByLast())) {
+      // at the end, the last record's own row (failed or cut short) already covers the rest
       return null;
     }
     String tail =
-        resume < 0
+        upTo < 0
             ? "to the end of the data" + (end >= 0 ? " at offset " + end : "")
-            : "up to offset " + resume + ", where reading resumes";
-    ReadOutcome.Failed gap =
-        new ReadOutcome.Failed(
-            sourceFile,
-            gapFrom,
-            null,
-            null,
-            UNREADABLE_STRETCH,
-            "no readable record "
-                + (returnedInSegment ? "after the record at offset " : "from offset ")
-                + gapFrom
-                + " "
-                + tail
-                + " ("
-                + e.getClass().getSimpleName()
-                + ": "
-                + message(e)
-                + ")");
-    return gap;
+            : "up to offset " + upTo + ", where reading resumes";
+    return new ReadOutcome.Failed(
+        sourceFile,
+        g.from(),
+        null,
+        null,
+        UNREADABLE_STRETCH,
+        "no readable record "
+            + (g.afterRecord() ? "after the record at offset " : "from offset ")
+            + g.from()
+            + " "
+            + tail
+            + " ("
+            + g.cause().getClass().getSimpleName()
+            + ": "
+            + message(g.cause())
+            + ")");
   }
 
   /** Opens a new reader at the next record start after {@code from}; -1 when there is none. */
