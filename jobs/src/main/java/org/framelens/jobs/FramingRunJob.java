@@ -88,6 +88,11 @@ public final class FramingRunJob {
       write(articles, out, Tables.ARTICLES.name(), Tables.ARTICLES.partitionColumns());
       write(hits, out, Tables.FRAME_HITS.name(), Tables.FRAME_HITS.partitionColumns());
       write(quarantine.coalesce(1), out, Tables.QUARANTINE.name(), List.of());
+      // a run without hits (or articles) still leaves real, empty tables
+      java.util.function.Supplier<java.time.LocalDate> firstDay = () -> firstCrawlDate(processed);
+      for (var t : List.of(Tables.ARTICLES, Tables.FRAME_HITS, Tables.QUARANTINE)) {
+        SparkTables.ensureParquet(spark, out + "/" + t.name(), t, firstDay);
+      }
       CoverageTable.write(
           spark,
           spark.read().schema(SparkTables.structType(Tables.ARTICLES)).parquet(out + "/articles"),
@@ -97,6 +102,8 @@ public final class FramingRunJob {
               .parquet(out + "/quarantine"),
           processing.outletRegistryCsv(),
           out + "/" + Tables.OUTLET_COVERAGE.name());
+      SparkTables.ensureParquet(
+          spark, out + "/" + Tables.OUTLET_COVERAGE.name(), Tables.OUTLET_COVERAGE, firstDay);
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
       long compareStart = System.nanoTime();
@@ -108,8 +115,8 @@ public final class FramingRunJob {
           countBy(processed.filter(col("kind").equalTo(ProcessedRows.SKIPPED)), "skip_reason");
       Map<String, Long> quarantined = countBy(quarantine, "stage");
       long articleRows = processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)).count();
-      long written = spark.read().parquet(out + "/" + Tables.ARTICLES.name()).count();
-      long hitRows = spark.read().parquet(out + "/" + Tables.FRAME_HITS.name()).count();
+      long written = readTable(spark, out, Tables.ARTICLES).count();
+      long hitRows = readTable(spark, out, Tables.FRAME_HITS).count();
       Map<String, Double> stages = new LinkedHashMap<>();
       stages.put("process (wall)", processSeconds);
       stages.put("  read (task time)", acc.readNanos.value() / 1e9);
@@ -129,12 +136,66 @@ public final class FramingRunJob {
               articleRows - written,
               lexicon.version(),
               (System.nanoTime() - start) / 1e9,
-              stages);
+              stages,
+              filesByKind(files, quarantine),
+              recordsByFileKind(processed));
       writeText(out + "/_framelens_summary.txt", summary.render(), hadoopConf);
       return summary;
     } finally {
       processed.unpersist();
     }
+  }
+
+  /**
+   * Input files by kind: warc, arc, document, and unsupported (a file that is neither a crawl nor a
+   * document any parser reads: its quarantine row says unsupported_file).
+   */
+  static Map<String, Long> filesByKind(List<InputFile> files, Dataset<Row> quarantine) {
+    Map<String, Long> kinds = new TreeMap<>();
+    for (String k : List.of("warc", "arc", "document")) {
+      kinds.put(k, 0L);
+    }
+    for (InputFile f : files) {
+      kinds.merge(org.framelens.common.input.InputFiles.kind(f.path()), 1L, Long::sum);
+    }
+    long unsupported =
+        quarantine
+            .filter(
+                col("error_class").equalTo(org.framelens.common.input.InputFiles.UNSUPPORTED_FILE))
+            .count();
+    kinds.put("document", kinds.get("document") - unsupported);
+    kinds.put("unsupported", unsupported);
+    return kinds;
+  }
+
+  /** Records read by the kind of file they came from. */
+  static Map<String, Long> recordsByFileKind(Dataset<Row> processed) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : processed.groupBy("source_file").count().collectAsList()) {
+      out.merge(
+          org.framelens.common.input.InputFiles.kind(r.getString(0)), r.getLong(1), Long::sum);
+    }
+    return out;
+  }
+
+  private static Dataset<Row> readTable(
+      SparkSession spark, String out, org.framelens.common.schema.TableSchema table) {
+    return spark.read().schema(SparkTables.structType(table)).parquet(out + "/" + table.name());
+  }
+
+  /**
+   * The partition an empty partitioned table's schema-only file goes to: the run's first crawl
+   * date, else today (UTC) when the run has no article at all.
+   */
+  static java.time.LocalDate firstCrawlDate(Dataset<Row> processed) {
+    Row first =
+        processed
+            .filter(col("kind").equalTo(ProcessedRows.ARTICLE))
+            .agg(org.apache.spark.sql.functions.min(col("article.crawl_date")))
+            .first();
+    return first.isNullAt(0)
+        ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+        : first.getDate(0).toLocalDate();
   }
 
   /** The validated lexicon and what executors build their resources from. */
@@ -300,6 +361,7 @@ public final class FramingRunJob {
                         // names the jobs in the Spark UI and logs (all would show this lambda)
                         spark.sparkContext().setCallSite("write " + name);
                         write(ds.get().coalesce(1), out, name, List.of());
+                        ensureParquet(spark, out, name);
                       })));
       RuntimeException failure = null;
       for (Future<?> w : writes) {
@@ -347,9 +409,18 @@ public final class FramingRunJob {
    * is always recorded, even when the article survives).
    */
   static Dataset<Row> quarantine(Dataset<Row> processed) {
+    // quarantined records, and the fallback rows of articles kept with a substitute value
     Dataset<Row> failed =
         SparkTables.conform(
-            processed.filter(col("kind").equalTo(ProcessedRows.QUARANTINED)).select("quarantine.*"),
+            processed
+                .filter(
+                    col("kind")
+                        .equalTo(ProcessedRows.QUARANTINED)
+                        .or(
+                            col("kind")
+                                .equalTo(ProcessedRows.ARTICLE)
+                                .and(col("quarantine").isNotNull())))
+                .select("quarantine.*"),
             Tables.QUARANTINE);
     Dataset<Row> cut =
         processed
@@ -392,6 +463,19 @@ public final class FramingRunJob {
       writer = writer.partitionBy(partitionBy.toArray(new String[0]));
     }
     writer.parquet(out + "/" + table);
+  }
+
+  /** An unpartitioned comparison table without rows still gets its schema-only Parquet file. */
+  private static void ensureParquet(SparkSession spark, String out, String name) {
+    try {
+      SparkTables.ensureParquet(
+          spark,
+          out + "/" + name,
+          Tables.ALL.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(),
+          java.time.LocalDate::now);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static String readText(String path, Configuration conf) throws IOException {

@@ -62,7 +62,7 @@ public final class InputListing {
           continue;
         }
         String name = st.getPath().getName();
-        if (InputFiles.isWarc(name)) {
+        if (InputFiles.isCrawl(name)) {
           files.add(inputFile(st, null, null));
           continue;
         }

@@ -380,6 +380,21 @@ public final class NightlyJob {
         .partitionBy("crawl_date")
         .parquet(commit.staging(table.name()));
     commit.ensureStaged(table.name() + "/" + partition);
+    // a day without rows is still a real (empty) partition readers can open
+    SparkTables.ensureParquet(
+        rows.sparkSession(),
+        commit.staging(table.name() + "/" + partition),
+        unpartitioned(table),
+        () -> null);
+  }
+
+  /** The table as it is stored inside one partition folder: without its partition column. */
+  private static TableSchema unpartitioned(TableSchema table) {
+    return new TableSchema(
+        table.name(),
+        table.rowDescription(),
+        table.columns().stream().filter(c -> !table.partitionColumns().contains(c.name())).toList(),
+        List.of());
   }
 
   private static Dataset<Row> readStaged(

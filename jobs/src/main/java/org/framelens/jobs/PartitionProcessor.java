@@ -125,9 +125,21 @@ final class PartitionProcessor implements Iterator<Row> {
                 .setMaxCount(file.end() - file.start())
                 .get();
       }
-      if (InputFiles.isWarc(path.getName())) {
+      if (InputFiles.isCrawl(path.getName())) {
         WarcDocumentReader reader =
-            new WarcDocumentReader(in, file.path(), config.maxDocumentBytes(), file.start());
+            new WarcDocumentReader(
+                in,
+                file.path(),
+                config.maxDocumentBytes(),
+                file.start(),
+                file.isRange() ? file.end() : file.size(),
+                file.modified(),
+                offset -> {
+                  // after a broken stretch: reading resumes at the next record start
+                  org.apache.hadoop.fs.FSDataInputStream again = fs.open(path);
+                  again.seek(offset);
+                  return again;
+                });
         currentResource = reader;
         current = reader;
       } else {

@@ -96,6 +96,7 @@ final class ProcessedRows {
                 h.snippet()));
       }
       // Spark's Row encoder wants a Scala Seq for array columns.
+      // an article kept with a substitute (an unparseable WARC-Date...) carries its fallback row
       return RowFactory.create(
           ARTICLE,
           null,
@@ -104,23 +105,25 @@ final class ProcessedRows {
           r.url(),
           article,
           scala.jdk.javaapi.CollectionConverters.asScala(hits).toSeq(),
-          null);
+          a.note() == null ? null : quarantineRow(a.note()));
     }
     if (p instanceof Processed.Skipped s) {
       return RowFactory.create(
           SKIPPED, s.reason(), s.sourceFile(), s.sourceOffset(), s.url(), null, null, null);
     }
     QuarantineRecord q = ((Processed.Quarantined) p).record();
-    Row quarantine =
-        RowFactory.create(
-            q.sourceFile(),
-            q.sourceOffset(),
-            q.url(),
-            q.stage(),
-            q.errorClass(),
-            q.message(),
-            SparkTables.date(q.crawlDate()));
     return RowFactory.create(
-        QUARANTINED, null, q.sourceFile(), q.sourceOffset(), q.url(), null, null, quarantine);
+        QUARANTINED, null, q.sourceFile(), q.sourceOffset(), q.url(), null, null, quarantineRow(q));
+  }
+
+  private static Row quarantineRow(QuarantineRecord q) {
+    return RowFactory.create(
+        q.sourceFile(),
+        q.sourceOffset(),
+        q.url(),
+        q.stage(),
+        q.errorClass(),
+        q.message(),
+        SparkTables.date(q.crawlDate()));
   }
 }

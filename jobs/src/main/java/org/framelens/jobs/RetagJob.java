@@ -100,6 +100,8 @@ public final class RetagJob {
         .mode(SaveMode.Overwrite)
         .partitionBy(Tables.FRAME_HITS.partitionColumns().toArray(new String[0]))
         .parquet(hitsPath);
+    // no hits at all (a new lexicon, a quiet crawl): still a real, empty table
+    SparkTables.ensureParquet(spark, hitsPath, Tables.FRAME_HITS, () -> firstCrawlDate(articles));
     double tagSeconds = (System.nanoTime() - tagStart) / 1e9;
     long compareStart = System.nanoTime();
     FramingRunJob.writeComparisons(
@@ -220,5 +222,12 @@ public final class RetagJob {
       }
       return current.next();
     }
+  }
+
+  private static java.time.LocalDate firstCrawlDate(Dataset<Row> articles) {
+    Row first = articles.agg(org.apache.spark.sql.functions.min("crawl_date")).first();
+    return first.isNullAt(0)
+        ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+        : first.getDate(0).toLocalDate();
   }
 }

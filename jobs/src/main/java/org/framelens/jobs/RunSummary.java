@@ -13,7 +13,9 @@ public record RunSummary(
     long duplicateUrls,
     String lexiconVersion,
     double seconds,
-    Map<String, Double> stageSeconds) {
+    Map<String, Double> stageSeconds,
+    Map<String, Long> filesByKind,
+    Map<String, Long> recordsByFileKind) {
 
   public long skipped() {
     return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
@@ -26,7 +28,15 @@ public record RunSummary(
   public String render() {
     StringBuilder b = new StringBuilder();
     b.append("framelens run summary\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  input files         %,d%n",
+            filesByKind.values().stream().mapToLong(Long::longValue).sum()));
+    filesByKind.forEach((k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %,d%n", k, v)));
     b.append(String.format(Locale.ROOT, "  records read        %,d%n", recordsRead));
+    recordsByFileKind.forEach(
+        (k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %,d%n", "from " + k, v)));
     b.append(String.format(Locale.ROOT, "  articles written    %,d%n", articlesWritten));
     b.append(String.format(Locale.ROOT, "  frame hits          %,d%n", frameHits));
     b.append(String.format(Locale.ROOT, "  skipped             %,d%n", skipped() + duplicateUrls));

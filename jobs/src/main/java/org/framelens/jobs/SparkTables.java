@@ -1,14 +1,22 @@
 package org.framelens.jobs;
 
+import java.io.IOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -67,6 +75,49 @@ public final class SparkTables {
       cols.add(ds.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()));
     }
     return ds.select(cols.toArray(new Column[0]));
+  }
+
+  /**
+   * Makes an empty table a real table: when {@code tableDir} holds no Parquet file (Spark writes
+   * none for a partitioned table without rows), writes one with the table's columns and no rows, so
+   * Spark, DuckDB and pandas read it as a table of 0 rows instead of failing. A partitioned table
+   * gets it in the folder of {@code partitionDate} ({@code crawl_date=...}; asked only then), where
+   * a glob such as {@code frame_hits/*}{@code /*.parquet} finds it.
+   */
+  static void ensureParquet(
+      SparkSession spark,
+      String tableDir,
+      TableSchema table,
+      java.util.function.Supplier<LocalDate> partitionDate)
+      throws IOException {
+    Path dir = new Path(tableDir);
+    FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (fs.exists(dir)) {
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+      while (files.hasNext()) {
+        if (files.next().getPath().getName().endsWith(".parquet")) {
+          return;
+        }
+      }
+    }
+    List<String> partitions = table.partitionColumns();
+    Path target =
+        partitions.isEmpty() ? dir : new Path(dir, partitions.get(0) + "=" + partitionDate.get());
+    Path tmp = new Path(dir.getParent(), "_" + dir.getName() + "-empty-" + System.nanoTime());
+    spark
+        .createDataFrame(List.<Row>of(), structTypeWithout(table, partitions))
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("compression", "snappy")
+        .parquet(tmp.toString());
+    fs.mkdirs(target);
+    for (FileStatus st : fs.listStatus(tmp)) {
+      if (st.getPath().getName().endsWith(".parquet")) {
+        fs.rename(st.getPath(), new Path(target, st.getPath().getName()));
+      }
+    }
+    fs.delete(tmp, true);
   }
 
   static Timestamp timestamp(Instant t) {

@@ -16,6 +16,25 @@ public final class InputFiles {
     return n.endsWith(".warc") || n.endsWith(".warc.gz");
   }
 
+  /** ARC v1/v2, the format Heritrix and the Internet Archive wrote before WARC. */
+  public static boolean isArc(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".arc") || n.endsWith(".arc.gz");
+  }
+
+  /** A crawl file read record by record (WARC or ARC); any other file is one document. */
+  public static boolean isCrawl(String name) {
+    return isWarc(name) || isArc(name);
+  }
+
+  /** Kind of an input file as the run summary counts it: warc, arc or document. */
+  public static String kind(String name) {
+    return isWarc(name) ? "warc" : isArc(name) ? "arc" : "document";
+  }
+
+  /** Error class of an input file that is neither a crawl nor a document any parser reads. */
+  public static final String UNSUPPORTED_FILE = "unsupported_file";
+
   /**
    * A plain document file as one outcome.
    *

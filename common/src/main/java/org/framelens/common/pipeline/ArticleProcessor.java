@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.framelens.common.input.InputFiles;
 import org.framelens.common.input.RawDocument;
 import org.framelens.common.input.ReadOutcome;
 import org.framelens.common.lang.LanguageDetection;
@@ -38,7 +39,40 @@ public final class ArticleProcessor {
     return times;
   }
 
+  /**
+   * Never throws: whatever a record does, the outcome is an article, a skip or a quarantine row (an
+   * exception from any stage, even one this class does not expect, is the record's row).
+   */
   public Processed process(ReadOutcome outcome) {
+    try {
+      return processUnguarded(outcome);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return unexpected(outcome, e);
+    }
+  }
+
+  private Processed unexpected(ReadOutcome outcome, Throwable e) {
+    if (outcome instanceof ReadOutcome.Document d) {
+      return quarantine(d.document(), QuarantineRecord.PARSE, e);
+    }
+    String file = "(unknown)";
+    Long offset = null;
+    String url = null;
+    if (outcome instanceof ReadOutcome.Skipped s) {
+      file = s.sourceFile();
+      offset = s.sourceOffset();
+      url = s.url();
+    } else if (outcome instanceof ReadOutcome.Failed f) {
+      file = f.sourceFile();
+      offset = f.sourceOffset();
+      url = f.url();
+    }
+    return new Processed.Quarantined(
+        new QuarantineRecord(
+            file, offset, url, QuarantineRecord.READ, reasonCode(e), describe(e), null));
+  }
+
+  private Processed processUnguarded(ReadOutcome outcome) {
     if (outcome instanceof ReadOutcome.Document d) {
       return process(d.document());
     }
@@ -64,6 +98,18 @@ public final class ArticleProcessor {
       parsed = parser.parse(doc);
     } catch (NotADocumentException e) {
       times.parse += System.nanoTime() - t0;
+      if (!InputFiles.isCrawl(doc.sourceFile())) {
+        // a whole input file that is no document: accounted for as a quarantine row
+        return new Processed.Quarantined(
+            new QuarantineRecord(
+                doc.sourceFile(),
+                doc.sourceOffset(),
+                doc.url(),
+                QuarantineRecord.READ,
+                InputFiles.UNSUPPORTED_FILE,
+                "neither a crawl (WARC, ARC) nor a document: " + e.getMessage(),
+                doc.crawlDate()));
+      }
       return new Processed.Skipped(
           doc.sourceFile(), doc.sourceOffset(), doc.url(), "not_a_document");
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -127,7 +173,18 @@ public final class ArticleProcessor {
             doc.sourceFile(),
             doc.sourceOffset(),
             doc.crawlDate());
-    return new Processed.Article(article, tagged.allHits());
+    QuarantineRecord note =
+        doc.note() == null
+            ? null
+            : new QuarantineRecord(
+                doc.sourceFile(),
+                doc.sourceOffset(),
+                doc.url(),
+                QuarantineRecord.FALLBACK,
+                doc.note().code(),
+                doc.note().message(),
+                doc.crawlDate());
+    return new Processed.Article(article, tagged.allHits(), note);
   }
 
   private String outlet(RawDocument doc, String host) {

@@ -5,9 +5,18 @@ import org.framelens.common.lexicon.FrameHit;
 
 /** The outcome of one input record after every stage. */
 public sealed interface Processed {
-  record Article(ArticleRecord article, List<FrameHit> hits) implements Processed {
+  /**
+   * An article; {@code note} is a quarantine row of stage {@code fallback} when the reader had to
+   * substitute something to keep it (an unparseable WARC-Date...), else null.
+   */
+  record Article(ArticleRecord article, List<FrameHit> hits, QuarantineRecord note)
+      implements Processed {
     public Article {
       hits = List.copyOf(hits);
+    }
+
+    public Article(ArticleRecord article, List<FrameHit> hits) {
+      this(article, hits, null);
     }
   }
 

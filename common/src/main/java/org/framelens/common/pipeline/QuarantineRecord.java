@@ -17,4 +17,10 @@ public record QuarantineRecord(
   public static final String DETECT = "detect";
   public static final String TAG = "tag";
   public static final String WRITE = "write";
+
+  /**
+   * The record was kept, with a substitute for something unreadable (a WARC-Date that does not
+   * parse, a declared Content-Encoding the body does not have); the message says what.
+   */
+  public static final String FALLBACK = "fallback";
 }

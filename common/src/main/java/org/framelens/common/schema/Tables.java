@@ -262,13 +262,17 @@ public final class Tables {
               required(
                   "stage",
                   STRING,
-                  "read, parse, detect or tag (the record was dropped), or limit (the article was"
-                      + " kept, cut at --max-text-chars)"),
+                  "read, parse, detect or tag (the record was dropped), limit (the article was"
+                      + " kept, cut at --max-text-chars) or fallback (the article was kept with a"
+                      + " substitute for something unreadable: a WARC-Date that does not parse, a"
+                      + " declared Content-Encoding the body does not have, a body cut short)"),
               required(
                   "error_class",
                   STRING,
                   "exception class or reason code (too_large, parse_timeout, zip_bomb,"
-                      + " text_truncated ...)"),
+                      + " text_truncated, unsupported_file, unreadable_stretch, bad_content_length,"
+                      + " bad_warc_date, missing_warc_date, content_encoding, truncated_record"
+                      + " ...)"),
               required("message", STRING, "what went wrong"),
               optional("crawl_date", DATE, "crawl date of the record, when known")),
           List.of());
