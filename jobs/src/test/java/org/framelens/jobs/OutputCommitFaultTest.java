@@ -185,16 +185,7 @@ class OutputCommitFaultTest {
     for (int k = 1; k <= steps; k++) {
       Path out = tmp.resolve("k" + k);
       OutputCommit commit = prepare(out);
-      CALLS.set(0);
-      failAt = k;
-      boolean failed = false;
-      try {
-        commit.commit();
-      } catch (IOException injected) {
-        failed = true;
-      }
-      failAt = -1;
-      assertThat(failed).as("fault %d of %d was hit", k, steps).isTrue();
+      assertThat(publishFailingAt(commit, k)).as("fault %d of %d was hit", k, steps).isTrue();
       boolean journaled = commit.journaled();
       boolean discarded = commit.abandon(); // what the nightly job does when publishing fails
       assertThat(discarded)
@@ -214,63 +205,53 @@ class OutputCommitFaultTest {
   @Test
   void aRecoveryThatFailsAtAnyStepIsFinishedByTheNextRecovery() throws IOException {
     int publishSteps = callsOfCleanPublish();
-    // Fail the publish just after its journal: the live folders are partly moved aside.
-    int journalStep = -1;
-    for (int k = 1; k <= publishSteps && journalStep < 0; k++) {
-      Path out = tmp.resolve("find" + k);
-      OutputCommit c = prepare(out);
-      CALLS.set(0);
-      failAt = k;
-      try {
-        c.commit();
-      } catch (IOException injected) {
-        // expected
+    int cases = 0;
+    // every publish that died after its journal, then every failure point of its recovery
+    for (int k = 1; k <= publishSteps; k++) {
+      Path probe = tmp.resolve("p" + k);
+      OutputCommit crashed = prepare(probe);
+      publishFailingAt(crashed, k);
+      if (!crashed.journaled()) {
+        continue;
       }
-      failAt = -1;
-      if (c.journaled()) {
-        journalStep = k;
-      }
-    }
-    assertThat(journalStep).isPositive();
-
-    // How many mutating calls a recovery of that state makes when nothing fails.
-    Path cleanOut = tmp.resolve("recover-clean");
-    crashAfterJournal(cleanOut, journalStep + 2);
-    CALLS.set(0);
-    OutputCommit.recover(cleanOut.toString(), faultyConf());
-    int recoverySteps = CALLS.get();
-    assertThat(tables(cleanOut)).isEqualTo(new TreeMap<>(NEW));
-    assertThat(recoverySteps).isPositive();
-
-    for (int j = 1; j <= recoverySteps; j++) {
-      Path out = tmp.resolve("r" + j);
-      crashAfterJournal(out, journalStep + 2);
       CALLS.set(0);
-      failAt = j;
-      try {
+      OutputCommit.recover(probe.toString(), faultyConf());
+      int recoverySteps = CALLS.get();
+      assertThat(tables(probe)).isEqualTo(new TreeMap<>(NEW));
+
+      for (int j = 1; j <= recoverySteps; j++) {
+        Path out = tmp.resolve("p" + k + "r" + j);
+        publishFailingAt(prepare(out), k);
+        CALLS.set(0);
+        failAt = j;
+        try {
+          OutputCommit.recover(out.toString(), faultyConf());
+        } catch (IOException injected) {
+          // the next run tries again
+        }
+        failAt = -1;
         OutputCommit.recover(out.toString(), faultyConf());
-      } catch (IOException injected) {
-        // the next run tries again
+        assertThat(tables(out))
+            .as("publish failed at call %d, its recovery at call %d, then a second recovery", k, j)
+            .isEqualTo(new TreeMap<>(NEW));
+        assertThat(out.resolve(OutputCommit.META + "/commits/run-2.journal")).doesNotExist();
+        cases++;
       }
-      failAt = -1;
-      OutputCommit.recover(out.toString(), faultyConf());
-      assertThat(tables(out))
-          .as("store after a recovery that failed at mutating call %d, then a second one", j)
-          .isEqualTo(new TreeMap<>(NEW));
     }
+    assertThat(cases).isGreaterThan(10);
   }
 
-  /** A publish that dies at mutating call {@code k} (after the journal), as a crash would. */
-  void crashAfterJournal(Path out, int k) throws IOException {
-    OutputCommit commit = prepare(out);
+  /** Publishes with one injected failure at mutating call {@code k}; true when it failed. */
+  static boolean publishFailingAt(OutputCommit commit, int k) {
     CALLS.set(0);
     failAt = k;
     try {
       commit.commit();
+      return false;
     } catch (IOException injected) {
-      // a crash: nothing else runs
+      return true; // a crash or an error: nothing else of the publish runs
+    } finally {
+      failAt = -1;
     }
-    failAt = -1;
-    assertThat(commit.journaled()).isTrue();
   }
 }
