@@ -76,7 +76,7 @@ public final class FramingRunJob {
           latestPerUrlAndCrawlDate(processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
       long dedupStart = System.nanoTime();
       // computes the near-duplicate marks eagerly
-      Dataset<Row> articles = articles(kept);
+      Dataset<Row> articles = articles(kept, acc.articles.value());
       double dedupSeconds = (System.nanoTime() - dedupStart) / 1e9;
       Dataset<Row> hits = hits(kept, lexicon.version());
       Dataset<Row> quarantine = quarantine(processed);
@@ -105,6 +105,7 @@ public final class FramingRunJob {
       stages.put("  parse (task time)", acc.parseNanos.value() / 1e9);
       stages.put("  detect (task time)", acc.detectNanos.value() / 1e9);
       stages.put("  tag (task time)", acc.tagNanos.value() / 1e9);
+      stages.put("  sketch (task time)", acc.sketchNanos.value() / 1e9);
       stages.put("near-duplicates (wall)", dedupSeconds);
       stages.put("write articles, hits (wall)", writeSeconds);
       stages.put("comparison tables (wall)", compareSeconds);
@@ -217,7 +218,15 @@ public final class FramingRunJob {
   }
 
   static Dataset<Row> articles(Dataset<Row> kept) {
-    return SparkTables.conform(Syndication.mark(kept.select("article.*")), Tables.ARTICLES);
+    return articles(kept, -1);
+  }
+
+  /**
+   * The articles table of the kept rows, near-duplicates marked; {@code articlesAtMost} bounds
+   * their number (-1: unknown, counted first).
+   */
+  static Dataset<Row> articles(Dataset<Row> kept, long articlesAtMost) {
+    return SparkTables.conform(Syndication.mark(kept, articlesAtMost), Tables.ARTICLES);
   }
 
   /** Computes and writes outlet_frames, outlet_pairs, frame_terms and story_frames. */

@@ -1,13 +1,23 @@
 package org.framelens.common.pipeline;
 
 import java.util.List;
+import org.framelens.common.dedup.TextSketch;
 import org.framelens.common.lexicon.FrameHit;
 
 /** The outcome of one input record after every stage. */
 public sealed interface Processed {
-  record Article(ArticleRecord article, List<FrameHit> hits) implements Processed {
+  /**
+   * An article, its frame hits and the sketch of its text that near-duplicate detection compares
+   * (computed here, where the text is in memory, so no later pass re-reads every text).
+   */
+  record Article(ArticleRecord article, List<FrameHit> hits, TextSketch sketch)
+      implements Processed {
     public Article {
       hits = List.copyOf(hits);
+    }
+
+    public Article(ArticleRecord article, List<FrameHit> hits) {
+      this(article, hits, TextSketch.of(article.text()));
     }
   }
 
