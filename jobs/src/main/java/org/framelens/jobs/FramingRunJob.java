@@ -57,13 +57,17 @@ public final class FramingRunJob {
             config.parseTimeoutMillis());
     Lexicon lexicon = prepared.lexicon();
     ProcessingConfig processing = prepared.processing();
+    double prepareSeconds = (System.nanoTime() - start) / 1e9;
 
+    long planStart = System.nanoTime();
     List<InputFile> files = InputListing.list(config.inputs(), hadoopConf);
     PartitionProcessor.StageAccumulators acc =
         new PartitionProcessor.StageAccumulators(spark.sparkContext());
+    List<String> notes = new ArrayList<>();
     Dataset<Row> processed =
-        process(spark, files, processing, new SerializableHadoopConf(hadoopConf), acc)
+        process(spark, files, processing, new SerializableHadoopConf(hadoopConf), acc, notes::add)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    double planSeconds = (System.nanoTime() - planStart) / 1e9;
     try {
       long processStart = System.nanoTime();
       long records;
@@ -71,6 +75,7 @@ public final class FramingRunJob {
         records = processed.count();
       }
       double processSeconds = (System.nanoTime() - processStart) / 1e9;
+      notes.add(taskTimes(acc));
 
       Dataset<Row> kept =
           latestPerUrlAndCrawlDate(processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
@@ -93,13 +98,25 @@ public final class FramingRunJob {
           spark, out, new ArrayList<>(lexicon.frames()), lexicon.version(), config.includeCopies());
       double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
 
-      Map<String, Long> skipped =
-          countBy(processed.filter(col("kind").equalTo(ProcessedRows.SKIPPED)), "skip_reason");
-      Map<String, Long> quarantined = countBy(quarantine, "stage");
-      long articleRows = processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)).count();
-      long written = spark.read().parquet(out + "/" + Tables.ARTICLES.name()).count();
-      long hitRows = spark.read().parquet(out + "/" + Tables.FRAME_HITS.name()).count();
+      long countStart = System.nanoTime();
+      Outcomes outcomes = Outcomes.of(processed);
+      // declared schemas: inferring them would cost a job each (and fails on an empty table)
+      long written =
+          spark
+              .read()
+              .schema(SparkTables.structType(Tables.ARTICLES))
+              .parquet(out + "/" + Tables.ARTICLES.name())
+              .count();
+      long hitRows =
+          spark
+              .read()
+              .schema(SparkTables.structType(Tables.FRAME_HITS))
+              .parquet(out + "/" + Tables.FRAME_HITS.name())
+              .count();
+      double countSeconds = (System.nanoTime() - countStart) / 1e9;
       Map<String, Double> stages = new LinkedHashMap<>();
+      stages.put("prepare (lexicon, Lingua)", prepareSeconds);
+      stages.put("plan (list, split inputs)", planSeconds);
       stages.put("process (wall)", processSeconds);
       stages.put("  read (task time)", acc.readNanos.value() / 1e9);
       stages.put("  parse (task time)", acc.parseNanos.value() / 1e9);
@@ -109,22 +126,107 @@ public final class FramingRunJob {
       stages.put("near-duplicates (wall)", dedupSeconds);
       stages.put("write articles, hits (wall)", writeSeconds);
       stages.put("comparison tables (wall)", compareSeconds);
+      stages.put("count outcomes (wall)", countSeconds);
       RunSummary summary =
           new RunSummary(
               records,
               written,
               hitRows,
-              skipped,
-              quarantined,
-              articleRows - written,
+              outcomes.skipped(),
+              outcomes.quarantined(),
+              outcomes.articleRows() - written,
               lexicon.version(),
               (System.nanoTime() - start) / 1e9,
-              stages);
+              stages,
+              notes);
       writeText(out + "/_framelens_summary.txt", summary.render(), hadoopConf);
       return summary;
     } finally {
       processed.unpersist();
     }
+  }
+
+  /** The processing tasks' wall times, as the summary shows them. */
+  static String taskTimes(PartitionProcessor.StageAccumulators acc) {
+    List<Long> millis = new ArrayList<>(acc.taskMillis.value());
+    millis.sort(null);
+    StringBuilder b = new StringBuilder("process task seconds:");
+    for (long m : millis) {
+      b.append(String.format(java.util.Locale.ROOT, " %.1f", m / 1000.0));
+    }
+    return b.toString();
+  }
+
+  /**
+   * What became of the records, from the processing pass in one Spark job: skips by reason,
+   * quarantined records by stage (articles cut at the text limit count under "limit", as the
+   * quarantine table lists them) and article rows.
+   */
+  record Outcomes(Map<String, Long> skipped, Map<String, Long> quarantined, long articleRows) {
+    static Outcomes of(Dataset<Row> processed) {
+      Map<String, Long> skipped = new TreeMap<>();
+      Map<String, Long> quarantined = new TreeMap<>();
+      long articles = 0;
+      for (Row r :
+          processed
+              .groupBy(
+                  col("kind"),
+                  col("skip_reason"),
+                  col("quarantine.stage").as("stage"),
+                  col("article.text_truncated").as("truncated"))
+              .count()
+              .collectAsList()) {
+        String kind = r.getString(0);
+        long n = r.getLong(4);
+        if (kind.equals(ProcessedRows.SKIPPED)) {
+          skipped.merge(r.isNullAt(1) ? "(none)" : r.getString(1), n, Long::sum);
+        } else if (kind.equals(ProcessedRows.QUARANTINED)) {
+          quarantined.merge(r.isNullAt(2) ? "(none)" : r.getString(2), n, Long::sum);
+        } else if (kind.equals(ProcessedRows.ARTICLE)) {
+          articles += n;
+          if (!r.isNullAt(3) && r.getBoolean(3)) {
+            quarantined.merge("limit", n, Long::sum);
+          }
+        }
+      }
+      return new Outcomes(skipped, quarantined, articles);
+    }
+  }
+
+  /**
+   * Starts {@link #prepare} on a daemon thread with a default Hadoop configuration, so that the
+   * lexicon is compiled and Lingua's models load while the Spark session starts; the run's own
+   * {@code prepare} then finds the resources built (or waits for them). Only when the lexicon and
+   * registry are local files or bundled (a remote path may need the session's Hadoop settings); any
+   * failure is left for the run's own {@code prepare} to report.
+   */
+  static void prepareInBackground(RunConfig config) {
+    if (!isLocal(config.lexicon()) || !isLocal(config.outlets())) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                prepare(
+                    new Configuration(),
+                    config.lexicon(),
+                    config.outlets(),
+                    config.languages(),
+                    config.maxDocumentBytes(),
+                    config.maxTextChars(),
+                    config.parseTimeoutMillis());
+              } catch (IOException | RuntimeException e) {
+                // reported by the run's own prepare, with the session's configuration
+              }
+            },
+            "framelens-prepare");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static boolean isLocal(String path) {
+    return path == null || !path.contains(":") || path.startsWith("file:");
   }
 
   /** The validated lexicon and what executors build their resources from. */
@@ -168,27 +270,46 @@ public final class FramingRunJob {
       ProcessingConfig processing,
       SerializableHadoopConf hadoopConf,
       PartitionProcessor.StageAccumulators acc) {
+    return process(spark, files, processing, hadoopConf, acc, plan -> {});
+  }
+
+  /** As above; {@code planSink} receives a line describing the tasks planned. */
+  static Dataset<Row> process(
+      SparkSession spark,
+      List<InputFile> files,
+      ProcessingConfig processing,
+      SerializableHadoopConf hadoopConf,
+      PartitionProcessor.StageAccumulators acc,
+      java.util.function.Consumer<String> planSink) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int cores = jsc.defaultParallelism();
+    long totalBytes = files.stream().mapToLong(InputFile::bytes).sum();
+    String fixed = spark.conf().get(InputSplitting.SPLIT_BYTES_KEY, null);
     long splitBytes =
-        Long.parseLong(
-            spark
-                .conf()
-                .get(
-                    InputSplitting.SPLIT_BYTES_KEY,
-                    Long.toString(InputSplitting.DEFAULT_SPLIT_BYTES)));
+        fixed != null ? Long.parseLong(fixed) : InputSplitting.splitBytes(totalBytes, cores);
     List<InputFile> inputs;
     try {
       inputs = InputSplitting.split(files, splitBytes, hadoopConf.get());
     } catch (IOException e) {
       inputs = files;
     }
-    long total = inputs.stream().mapToLong(InputFile::bytes).sum();
     int tasks =
         (int)
             Math.max(
-                3L * jsc.defaultParallelism(),
-                splitBytes > 0 ? (total + splitBytes - 1) / splitBytes : inputs.size());
+                (long) InputSplitting.TASKS_PER_CORE * cores,
+                splitBytes > 0 ? (totalBytes + splitBytes - 1) / splitBytes : inputs.size());
     List<List<InputFile>> groups = InputSplitting.pack(inputs, tasks);
+    planSink.accept(
+        String.format(
+            java.util.Locale.ROOT,
+            "process plan: %,d files, %.1f MB, split size %.1f MB -> %d inputs in %d tasks on %d"
+                + " cores",
+            files.size(),
+            totalBytes / 1e6,
+            splitBytes / 1e6,
+            inputs.size(),
+            groups.size(),
+            cores));
     JavaRDD<Row> rows =
         jsc.parallelize(groups, Math.max(1, groups.size()))
             .mapPartitions(

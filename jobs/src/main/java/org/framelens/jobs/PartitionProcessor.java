@@ -35,6 +35,7 @@ final class PartitionProcessor implements Iterator<Row> {
   private final long detect0;
   private final long tag0;
   private final long sketch0;
+  private final long started = System.nanoTime();
 
   private Iterator<ReadOutcome> current = Collections.emptyIterator();
   private AutoCloseable currentResource;
@@ -178,6 +179,7 @@ final class PartitionProcessor implements Iterator<Row> {
       acc.detectNanos.add(processor.times().detect - detect0);
       acc.tagNanos.add(processor.times().tag - tag0);
       acc.sketchNanos.add(processor.times().sketch - sketch0);
+      acc.taskMillis.add((System.nanoTime() - started) / 1_000_000);
     }
   }
 
@@ -188,6 +190,10 @@ final class PartitionProcessor implements Iterator<Row> {
     final LongAccumulator detectNanos;
     final LongAccumulator tagNanos;
     final LongAccumulator sketchNanos;
+
+    /** Wall time of each processing task, for the run summary's plan line. */
+    final org.apache.spark.util.CollectionAccumulator<Long> taskMillis;
+
     final LongAccumulator records;
     final LongAccumulator articles;
     final LongAccumulator quarantined;
@@ -201,6 +207,7 @@ final class PartitionProcessor implements Iterator<Row> {
       detectNanos = sc.longAccumulator("detect_nanos");
       tagNanos = sc.longAccumulator("tag_nanos");
       sketchNanos = sc.longAccumulator("sketch_nanos");
+      taskMillis = sc.collectionAccumulator("task_millis");
     }
   }
 }

@@ -13,7 +13,8 @@ public record RunSummary(
     long duplicateUrls,
     String lexiconVersion,
     double seconds,
-    Map<String, Double> stageSeconds) {
+    Map<String, Double> stageSeconds,
+    java.util.List<String> notes) {
 
   public long skipped() {
     return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
@@ -42,6 +43,7 @@ public record RunSummary(
     b.append(String.format(Locale.ROOT, "  lexicon version     %s%n", lexiconVersion));
     b.append(String.format(Locale.ROOT, "  seconds             %.1f%n", seconds));
     stageSeconds.forEach((k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %.1f%n", k, v)));
+    notes.forEach(n -> b.append("  ").append(n).append('\n'));
     return b.toString();
   }
 }

@@ -48,6 +48,39 @@ public final class LanguageDetection {
     this.detector = LanguageDetectorBuilder.fromLanguages(langs.toArray(new Language[0])).build();
   }
 
+  /**
+   * Texts (our own sentences) whose detection loads the models that long texts of the scripts most
+   * news is written in need: Latin, Cyrillic, Arabic. Lingua loads a language's models on first
+   * use, which made the first documents of a run wait seconds for them.
+   */
+  private static final List<String> WARM_UP =
+      List.of(
+          "The committee met again on Thursday afternoon and agreed to publish its report on the"
+              + " harbour repairs before the end of the month, after a long debate.",
+          "Комитет снова собрался в четверг и решил опубликовать доклад о ремонте порта до конца"
+              + " месяца, после долгого и непростого обсуждения.",
+          "اجتمعت اللجنة مرة أخرى يوم الخميس وقررت نشر تقريرها عن إصلاح الميناء قبل نهاية الشهر"
+              + " بعد نقاش طويل.");
+
+  /**
+   * Loads the models of the configured languages that long texts in Latin, Cyrillic and Arabic
+   * script need (only languages of the configured set are loaded); returns when done. Safe to run
+   * beside detections: Lingua loads each model once, whoever asks first.
+   */
+  public void warmUp() {
+    for (String text : WARM_UP) {
+      detector.computeLanguageConfidenceValues(text);
+    }
+  }
+
+  /** Starts {@link #warmUp} on a daemon thread. */
+  public void warmUpInBackground() {
+    Thread t = new Thread(this::warmUp, "framelens-lingua-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.NORM_PRIORITY - 1);
+    t.start();
+  }
+
   /** The language of an ISO 639-1 code, or null when Lingua has none. */
   public static Language byIsoCode(String code) {
     try {
