@@ -49,28 +49,21 @@ public final class LanguageDetection {
   }
 
   /**
-   * Texts (our own sentences) whose detection loads the models that long texts of the scripts most
-   * news is written in need: Latin, Cyrillic, Arabic. Lingua loads a language's models on first
-   * use, which made the first documents of a run wait seconds for them.
+   * A text (our own sentence) whose detection loads the models that long texts in Latin script, the
+   * script of most news, need: Lingua loads a language's models on first use, which made the first
+   * documents of a run wait for them. Other scripts load when a text needs them (a run without
+   * Cyrillic text never loads the Russian model).
    */
-  private static final List<String> WARM_UP =
-      List.of(
-          "The committee met again on Thursday afternoon and agreed to publish its report on the"
-              + " harbour repairs before the end of the month, after a long debate.",
-          "Комитет снова собрался в четверг и решил опубликовать доклад о ремонте порта до конца"
-              + " месяца, после долгого и непростого обсуждения.",
-          "اجتمعت اللجنة مرة أخرى يوم الخميس وقررت نشر تقريرها عن إصلاح الميناء قبل نهاية الشهر"
-              + " بعد نقاش طويل.");
+  private static final String WARM_UP =
+      "The committee met again on Thursday afternoon and agreed to publish its report on the"
+          + " harbour repairs before the end of the month, after a long debate.";
 
   /**
-   * Loads the models of the configured languages that long texts in Latin, Cyrillic and Arabic
-   * script need (only languages of the configured set are loaded); returns when done. Safe to run
-   * beside detections: Lingua loads each model once, whoever asks first.
+   * Loads the models of the configured languages that long Latin-script texts need; returns when
+   * done. Safe beside detections: Lingua loads each model once, whoever asks first.
    */
   public void warmUp() {
-    for (String text : WARM_UP) {
-      detector.computeLanguageConfidenceValues(text);
-    }
+    detector.computeLanguageConfidenceValues(WARM_UP);
   }
 
   /** Starts {@link #warmUp} on a daemon thread. */
