@@ -59,13 +59,17 @@ public final class FramingRunJob {
             config.parseTimeoutMillis());
     Lexicon lexicon = prepared.lexicon();
     ProcessingConfig processing = prepared.processing();
+    double prepareSeconds = (System.nanoTime() - start) / 1e9;
 
+    long planStart = System.nanoTime();
     List<InputFile> files = InputListing.list(config.inputs(), hadoopConf);
     PartitionProcessor.StageAccumulators acc =
         new PartitionProcessor.StageAccumulators(spark.sparkContext());
+    List<String> notes = new ArrayList<>();
     Dataset<Row> processed =
-        process(spark, files, processing, new SerializableHadoopConf(hadoopConf), acc)
+        process(spark, files, processing, new SerializableHadoopConf(hadoopConf), acc, notes::add)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    double planSeconds = (System.nanoTime() - planStart) / 1e9;
     try {
       long processStart = System.nanoTime();
       long records;
@@ -73,12 +77,13 @@ public final class FramingRunJob {
         records = processed.count();
       }
       double processSeconds = (System.nanoTime() - processStart) / 1e9;
+      notes.add(taskTimes(acc));
 
       Dataset<Row> kept =
           latestPerUrlAndCrawlDate(processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
       long dedupStart = System.nanoTime();
       // computes the near-duplicate marks eagerly
-      Dataset<Row> articles = articles(kept);
+      Dataset<Row> articles = articles(kept, acc.articles.value());
       double dedupSeconds = (System.nanoTime() - dedupStart) / 1e9;
       Dataset<Row> hits = hits(kept, lexicon.version());
       Dataset<Row> quarantine = quarantine(processed);
@@ -111,34 +116,39 @@ public final class FramingRunJob {
           spark, out, new ArrayList<>(lexicon.frames()), lexicon.version(), config.includeCopies());
       double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
 
-      Map<String, Long> skipped =
-          countBy(processed.filter(col("kind").equalTo(ProcessedRows.SKIPPED)), "skip_reason");
-      Map<String, Long> quarantined = countBy(quarantine, "stage");
-      long articleRows = processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE)).count();
+      long countStart = System.nanoTime();
+      Outcomes outcomes = Outcomes.of(processed);
+      // declared schemas: inferring them would cost a job each (and fails on an empty table)
       long written = readTable(spark, out, Tables.ARTICLES).count();
       long hitRows = readTable(spark, out, Tables.FRAME_HITS).count();
+      double countSeconds = (System.nanoTime() - countStart) / 1e9;
       Map<String, Double> stages = new LinkedHashMap<>();
+      stages.put("prepare (lexicon, Lingua)", prepareSeconds);
+      stages.put("plan (list, split inputs)", planSeconds);
       stages.put("process (wall)", processSeconds);
       stages.put("  read (task time)", acc.readNanos.value() / 1e9);
       stages.put("  parse (task time)", acc.parseNanos.value() / 1e9);
       stages.put("  detect (task time)", acc.detectNanos.value() / 1e9);
       stages.put("  tag (task time)", acc.tagNanos.value() / 1e9);
+      stages.put("  sketch (task time)", acc.sketchNanos.value() / 1e9);
       stages.put("near-duplicates (wall)", dedupSeconds);
       stages.put("write articles, hits (wall)", writeSeconds);
       stages.put("comparison tables (wall)", compareSeconds);
+      stages.put("count outcomes (wall)", countSeconds);
       RunSummary summary =
           new RunSummary(
               records,
               written,
               hitRows,
-              skipped,
-              quarantined,
-              articleRows - written,
+              outcomes.skipped(),
+              outcomes.quarantined(),
+              outcomes.articleRows() - written,
               lexicon.version(),
               (System.nanoTime() - start) / 1e9,
               stages,
-              filesByKind(files, quarantine),
-              recordsByFileKind(processed));
+              filesByKind(files, outcomes.unsupportedFiles()),
+              outcomes.recordsByFileKind(),
+              notes);
       writeText(out + "/_framelens_summary.txt", summary.render(), hadoopConf);
       return summary;
     } finally {
@@ -150,7 +160,7 @@ public final class FramingRunJob {
    * Input files by kind: warc, arc, document, and unsupported (a file that is neither a crawl nor a
    * document any parser reads: its quarantine row says unsupported_file).
    */
-  static Map<String, Long> filesByKind(List<InputFile> files, Dataset<Row> quarantine) {
+  static Map<String, Long> filesByKind(List<InputFile> files, long unsupported) {
     Map<String, Long> kinds = new TreeMap<>();
     for (String k : List.of("warc", "arc", "document")) {
       kinds.put(k, 0L);
@@ -158,24 +168,9 @@ public final class FramingRunJob {
     for (InputFile f : files) {
       kinds.merge(org.framelens.common.input.InputFiles.kind(f.path()), 1L, Long::sum);
     }
-    long unsupported =
-        quarantine
-            .filter(
-                col("error_class").equalTo(org.framelens.common.input.InputFiles.UNSUPPORTED_FILE))
-            .count();
     kinds.put("document", kinds.get("document") - unsupported);
     kinds.put("unsupported", unsupported);
     return kinds;
-  }
-
-  /** Records read by the kind of file they came from. */
-  static Map<String, Long> recordsByFileKind(Dataset<Row> processed) {
-    Map<String, Long> out = new TreeMap<>();
-    for (Row r : processed.groupBy("source_file").count().collectAsList()) {
-      out.merge(
-          org.framelens.common.input.InputFiles.kind(r.getString(0)), r.getLong(1), Long::sum);
-    }
-    return out;
   }
 
   private static Dataset<Row> readTable(
@@ -196,6 +191,112 @@ public final class FramingRunJob {
     return first.isNullAt(0)
         ? java.time.LocalDate.now(java.time.ZoneOffset.UTC)
         : first.getDate(0).toLocalDate();
+  }
+
+  /** The processing tasks' wall times, as the summary shows them. */
+  static String taskTimes(PartitionProcessor.StageAccumulators acc) {
+    List<Long> millis = new ArrayList<>(acc.taskMillis.value());
+    millis.sort(null);
+    StringBuilder b = new StringBuilder("process task seconds:");
+    for (long m : millis) {
+      b.append(String.format(java.util.Locale.ROOT, " %.1f", m / 1000.0));
+    }
+    return b.toString();
+  }
+
+  /**
+   * What became of the records, from the processing pass in one Spark job: skips by reason,
+   * quarantined records by stage as the quarantine table lists them (articles cut at the text limit
+   * under "limit", articles kept with a substitute value under "fallback"), article rows, records
+   * by the kind of file they came from, and files no parser reads.
+   */
+  record Outcomes(
+      Map<String, Long> skipped,
+      Map<String, Long> quarantined,
+      long articleRows,
+      Map<String, Long> recordsByFileKind,
+      long unsupportedFiles) {
+    static Outcomes of(Dataset<Row> processed) {
+      Map<String, Long> skipped = new TreeMap<>();
+      Map<String, Long> quarantined = new TreeMap<>();
+      Map<String, Long> byFileKind = new TreeMap<>();
+      long articles = 0;
+      long unsupported = 0;
+      for (Row r :
+          processed
+              .groupBy(
+                  col("kind"),
+                  col("skip_reason"),
+                  col("quarantine.stage").as("stage"),
+                  col("article.text_truncated").as("truncated"),
+                  col("source_file"),
+                  col("quarantine.error_class").as("error_class"))
+              .count()
+              .collectAsList()) {
+        String kind = r.getAs("kind");
+        long n = r.<Long>getAs("count");
+        String stage = r.getAs("stage");
+        byFileKind.merge(
+            org.framelens.common.input.InputFiles.kind(r.<String>getAs("source_file")),
+            n,
+            Long::sum);
+        if (kind.equals(ProcessedRows.SKIPPED)) {
+          String reason = r.getAs("skip_reason");
+          skipped.merge(reason == null ? "(none)" : reason, n, Long::sum);
+        } else if (kind.equals(ProcessedRows.QUARANTINED)) {
+          quarantined.merge(stage == null ? "(none)" : stage, n, Long::sum);
+          if (org.framelens.common.input.InputFiles.UNSUPPORTED_FILE.equals(
+              r.getAs("error_class"))) {
+            unsupported += n;
+          }
+        } else if (kind.equals(ProcessedRows.ARTICLE)) {
+          articles += n;
+          if (Boolean.TRUE.equals(r.getAs("truncated"))) {
+            quarantined.merge("limit", n, Long::sum);
+          }
+          if (stage != null) {
+            quarantined.merge(stage, n, Long::sum); // the article's fallback row
+          }
+        }
+      }
+      return new Outcomes(skipped, quarantined, articles, byFileKind, unsupported);
+    }
+  }
+
+  /**
+   * Starts {@link #prepare} on a daemon thread with a default Hadoop configuration, so that the
+   * lexicon is compiled and Lingua's models load while the Spark session starts; the run's own
+   * {@code prepare} then finds the resources built (or waits for them). Only when the lexicon and
+   * registry are local files or bundled (a remote path may need the session's Hadoop settings); any
+   * failure is left for the run's own {@code prepare} to report.
+   */
+  static void prepareInBackground(RunConfig config) {
+    if (!isLocal(config.lexicon()) || !isLocal(config.outlets())) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                prepare(
+                    new Configuration(),
+                    config.lexicon(),
+                    config.outlets(),
+                    config.languages(),
+                    config.maxDocumentBytes(),
+                    config.maxTextChars(),
+                    config.parseTimeoutMillis());
+              } catch (IOException | RuntimeException e) {
+                // reported by the run's own prepare, with the session's configuration
+              }
+            },
+            "framelens-prepare");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static boolean isLocal(String path) {
+    return path == null || !path.contains(":") || path.startsWith("file:");
   }
 
   /** The validated lexicon and what executors build their resources from. */
@@ -239,27 +340,46 @@ public final class FramingRunJob {
       ProcessingConfig processing,
       SerializableHadoopConf hadoopConf,
       PartitionProcessor.StageAccumulators acc) {
+    return process(spark, files, processing, hadoopConf, acc, plan -> {});
+  }
+
+  /** As above; {@code planSink} receives a line describing the tasks planned. */
+  static Dataset<Row> process(
+      SparkSession spark,
+      List<InputFile> files,
+      ProcessingConfig processing,
+      SerializableHadoopConf hadoopConf,
+      PartitionProcessor.StageAccumulators acc,
+      java.util.function.Consumer<String> planSink) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int cores = jsc.defaultParallelism();
+    long totalBytes = files.stream().mapToLong(InputFile::bytes).sum();
+    String fixed = spark.conf().get(InputSplitting.SPLIT_BYTES_KEY, null);
     long splitBytes =
-        Long.parseLong(
-            spark
-                .conf()
-                .get(
-                    InputSplitting.SPLIT_BYTES_KEY,
-                    Long.toString(InputSplitting.DEFAULT_SPLIT_BYTES)));
+        fixed != null ? Long.parseLong(fixed) : InputSplitting.splitBytes(totalBytes, cores);
     List<InputFile> inputs;
     try {
       inputs = InputSplitting.split(files, splitBytes, hadoopConf.get());
     } catch (IOException e) {
       inputs = files;
     }
-    long total = inputs.stream().mapToLong(InputFile::bytes).sum();
     int tasks =
         (int)
             Math.max(
-                3L * jsc.defaultParallelism(),
-                splitBytes > 0 ? (total + splitBytes - 1) / splitBytes : inputs.size());
+                (long) InputSplitting.TASKS_PER_CORE * cores,
+                splitBytes > 0 ? (totalBytes + splitBytes - 1) / splitBytes : inputs.size());
     List<List<InputFile>> groups = InputSplitting.pack(inputs, tasks);
+    planSink.accept(
+        String.format(
+            java.util.Locale.ROOT,
+            "process plan: %,d files, %.1f MB, split size %.1f MB -> %d inputs in %d tasks on %d"
+                + " cores",
+            files.size(),
+            totalBytes / 1e6,
+            splitBytes / 1e6,
+            inputs.size(),
+            groups.size(),
+            cores));
     JavaRDD<Row> rows =
         jsc.parallelize(groups, Math.max(1, groups.size()))
             .mapPartitions(
@@ -289,7 +409,15 @@ public final class FramingRunJob {
   }
 
   static Dataset<Row> articles(Dataset<Row> kept) {
-    return SparkTables.conform(Syndication.mark(kept.select("article.*")), Tables.ARTICLES);
+    return articles(kept, -1);
+  }
+
+  /**
+   * The articles table of the kept rows, near-duplicates marked; {@code articlesAtMost} bounds
+   * their number (-1: unknown, counted first).
+   */
+  static Dataset<Row> articles(Dataset<Row> kept, long articlesAtMost) {
+    return SparkTables.conform(Syndication.mark(kept, articlesAtMost), Tables.ARTICLES);
   }
 
   /** Computes and writes outlet_frames, outlet_pairs, frame_terms and story_frames. */
@@ -447,14 +575,6 @@ public final class FramingRunJob {
                     .as("message"),
                 col("article.crawl_date").as("crawl_date"));
     return failed.unionByName(SparkTables.conform(cut, Tables.QUARANTINE));
-  }
-
-  private static Map<String, Long> countBy(Dataset<Row> ds, String column) {
-    Map<String, Long> out = new TreeMap<>();
-    for (Row r : ds.groupBy(column).count().collectAsList()) {
-      out.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
-    }
-    return out;
   }
 
   static void write(Dataset<Row> ds, String out, String table, List<String> partitionBy) {

@@ -34,6 +34,8 @@ final class PartitionProcessor implements Iterator<Row> {
   private final long parse0;
   private final long detect0;
   private final long tag0;
+  private final long sketch0;
+  private final long started = System.nanoTime();
 
   private Iterator<ReadOutcome> current = Collections.emptyIterator();
   private AutoCloseable currentResource;
@@ -56,6 +58,7 @@ final class PartitionProcessor implements Iterator<Row> {
     this.parse0 = processor.times().parse;
     this.detect0 = processor.times().detect;
     this.tag0 = processor.times().tag;
+    this.sketch0 = processor.times().sketch;
   }
 
   @Override
@@ -187,6 +190,8 @@ final class PartitionProcessor implements Iterator<Row> {
       acc.parseNanos.add(processor.times().parse - parse0);
       acc.detectNanos.add(processor.times().detect - detect0);
       acc.tagNanos.add(processor.times().tag - tag0);
+      acc.sketchNanos.add(processor.times().sketch - sketch0);
+      acc.taskMillis.add((System.nanoTime() - started) / 1_000_000);
     }
   }
 
@@ -196,6 +201,11 @@ final class PartitionProcessor implements Iterator<Row> {
     final LongAccumulator parseNanos;
     final LongAccumulator detectNanos;
     final LongAccumulator tagNanos;
+    final LongAccumulator sketchNanos;
+
+    /** Wall time of each processing task, for the run summary's plan line. */
+    final org.apache.spark.util.CollectionAccumulator<Long> taskMillis;
+
     final LongAccumulator records;
     final LongAccumulator articles;
     final LongAccumulator quarantined;
@@ -208,6 +218,8 @@ final class PartitionProcessor implements Iterator<Row> {
       parseNanos = sc.longAccumulator("parse_nanos");
       detectNanos = sc.longAccumulator("detect_nanos");
       tagNanos = sc.longAccumulator("tag_nanos");
+      sketchNanos = sc.longAccumulator("sketch_nanos");
+      taskMillis = sc.collectionAccumulator("task_millis");
     }
   }
 }

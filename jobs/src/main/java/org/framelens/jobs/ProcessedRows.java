@@ -24,6 +24,9 @@ final class ProcessedRows {
   static final String SKIPPED = "skipped";
   static final String QUARANTINED = "quarantined";
 
+  static final String SKETCH_BUCKETS = "sketch_buckets";
+  static final String SKETCH_SIGNATURE = "sketch_signature";
+
   /** Hit columns carried inside the article's row; the rest come from the article. */
   static final List<String> HIT_FIELDS =
       List.of(
@@ -43,7 +46,10 @@ final class ProcessedRows {
               SparkTables.structTypeWithout(Tables.ARTICLES, List.of("duplicate_of", "syndicated")),
               true)
           .add("hits", DataTypes.createArrayType(HIT_TYPE, false), true)
-          .add("quarantine", SparkTables.structType(Tables.QUARANTINE), true);
+          .add("quarantine", SparkTables.structType(Tables.QUARANTINE), true)
+          // the article's TextSketch: what near-duplicate detection compares (see Syndication)
+          .add(SKETCH_BUCKETS, DataTypes.createArrayType(DataTypes.IntegerType, false), true)
+          .add(SKETCH_SIGNATURE, DataTypes.createArrayType(DataTypes.IntegerType, false), true);
 
   private static StructType hitType() {
     StructType all = SparkTables.structType(Tables.FRAME_HITS);
@@ -105,15 +111,35 @@ final class ProcessedRows {
           r.url(),
           article,
           scala.jdk.javaapi.CollectionConverters.asScala(hits).toSeq(),
-          a.note() == null ? null : quarantineRow(a.note()));
+          a.note() == null ? null : quarantineRow(a.note()),
+          a.sketch().isEmpty() ? null : a.sketch().buckets(),
+          a.sketch().isEmpty() ? null : a.sketch().signature());
     }
     if (p instanceof Processed.Skipped s) {
       return RowFactory.create(
-          SKIPPED, s.reason(), s.sourceFile(), s.sourceOffset(), s.url(), null, null, null);
+          SKIPPED,
+          s.reason(),
+          s.sourceFile(),
+          s.sourceOffset(),
+          s.url(),
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     QuarantineRecord q = ((Processed.Quarantined) p).record();
     return RowFactory.create(
-        QUARANTINED, null, q.sourceFile(), q.sourceOffset(), q.url(), null, null, quarantineRow(q));
+        QUARANTINED,
+        null,
+        q.sourceFile(),
+        q.sourceOffset(),
+        q.url(),
+        null,
+        null,
+        quarantineRow(q),
+        null,
+        null);
   }
 
   private static Row quarantineRow(QuarantineRecord q) {

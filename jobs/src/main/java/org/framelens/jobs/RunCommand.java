@@ -1,7 +1,9 @@
 package org.framelens.jobs;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.common.pipeline.ProcessingConfig;
@@ -78,13 +80,32 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig config = config();
+    // lexicon, tagger and Lingua's models are built while Spark starts (the run then finds them)
+    FramingRunJob.prepareInBackground(config);
     SparkSession spark = SparkSessions.create("framelens run", common.master);
+    double startup =
+        (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+    RunSummary summary;
+    HeapWatch heap = new HeapWatch();
     try {
-      RunSummary summary = FramingRunJob.run(spark, config);
-      System.out.print(summary.render());
-      return FramelensCli.OK;
+      summary = FramingRunJob.run(spark, config);
     } finally {
+      heap.close();
+      long stopStart = System.nanoTime();
       spark.stop();
+      System.err.printf(
+          Locale.ROOT,
+          "framelens: JVM start to Spark session %.1f s, Spark stop %.1f s%n",
+          startup,
+          (System.nanoTime() - stopStart) / 1e9);
     }
+    System.out.print(summary.render());
+    System.out.printf(
+        Locale.ROOT,
+        "  before the run: JVM start, Spark session %.1f s (the command's wall time is these"
+            + " plus the run's seconds plus Spark's stop)%n",
+        startup);
+    System.out.print("  " + heap.render());
+    return FramelensCli.OK;
   }
 }

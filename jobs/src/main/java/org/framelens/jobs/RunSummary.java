@@ -15,7 +15,8 @@ public record RunSummary(
     double seconds,
     Map<String, Double> stageSeconds,
     Map<String, Long> filesByKind,
-    Map<String, Long> recordsByFileKind) {
+    Map<String, Long> recordsByFileKind,
+    java.util.List<String> notes) {
 
   public long skipped() {
     return skippedByReason.values().stream().mapToLong(Long::longValue).sum();
@@ -52,6 +53,7 @@ public record RunSummary(
     b.append(String.format(Locale.ROOT, "  lexicon version     %s%n", lexiconVersion));
     b.append(String.format(Locale.ROOT, "  seconds             %.1f%n", seconds));
     stageSeconds.forEach((k, v) -> b.append(String.format(Locale.ROOT, "    %-24s %.1f%n", k, v)));
+    notes.forEach(n -> b.append("  ").append(n).append('\n'));
     return b.toString();
   }
 }

@@ -240,6 +240,53 @@ class FramingRunJobTest {
   }
 
   @Test
+  void nearDuplicatesMarkedInSparkEqualThoseMarkedOnTheDriver() throws IOException {
+    // the run above marked them on the driver (a few articles); large runs take the Spark path
+    PartitionProcessor.StageAccumulators acc =
+        new PartitionProcessor.StageAccumulators(spark.sparkContext());
+    List<InputFile> files =
+        InputListing.list(
+            List.of(SAMPLES.resolve("crawl").toString(), SAMPLES.resolve("documents").toString()),
+            spark.sparkContext().hadoopConfiguration());
+    FramingRunJob.Prepared prepared =
+        FramingRunJob.prepare(
+            spark.sparkContext().hadoopConfiguration(),
+            null,
+            SAMPLES.resolve("outlets.csv").toString(),
+            List.of(),
+            ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
+            ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+            ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS);
+    Dataset<Row> kept =
+        FramingRunJob.latestPerUrlAndCrawlDate(
+            FramingRunJob.process(
+                    spark,
+                    files,
+                    prepared.processing(),
+                    new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()),
+                    acc)
+                .filter(col("kind").equalTo(ProcessedRows.ARTICLE)));
+    List<String> inSpark =
+        Syndication.mark(kept, Long.MAX_VALUE)
+            .select("article_id", "duplicate_of", "syndicated")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .sorted()
+            .toList();
+    List<String> written =
+        table("articles")
+            .select("article_id", "duplicate_of", "syndicated")
+            .collectAsList()
+            .stream()
+            .map(Row::toString)
+            .sorted()
+            .toList();
+    assertThat(inSpark).isEqualTo(written);
+    assertThat(inSpark).filteredOn(r -> r.endsWith(",true]")).hasSize(3);
+  }
+
+  @Test
   void outletFramesHasEveryFrameForEveryOutletAndPeriodWithConsistentStatistics() {
     Dataset<Row> of = table("outlet_frames");
     Dataset<Row> originals = table("articles").filter(col("duplicate_of").isNull());

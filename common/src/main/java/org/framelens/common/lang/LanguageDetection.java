@@ -48,6 +48,32 @@ public final class LanguageDetection {
     this.detector = LanguageDetectorBuilder.fromLanguages(langs.toArray(new Language[0])).build();
   }
 
+  /**
+   * A text (our own sentence) whose detection loads the models that long texts in Latin script, the
+   * script of most news, need: Lingua loads a language's models on first use, which made the first
+   * documents of a run wait for them. Other scripts load when a text needs them (a run without
+   * Cyrillic text never loads the Russian model).
+   */
+  private static final String WARM_UP =
+      "The committee met again on Thursday afternoon and agreed to publish its report on the"
+          + " harbour repairs before the end of the month, after a long debate.";
+
+  /**
+   * Loads the models of the configured languages that long Latin-script texts need; returns when
+   * done. Safe beside detections: Lingua loads each model once, whoever asks first.
+   */
+  public void warmUp() {
+    detector.computeLanguageConfidenceValues(WARM_UP);
+  }
+
+  /** Starts {@link #warmUp} on a daemon thread. */
+  public void warmUpInBackground() {
+    Thread t = new Thread(this::warmUp, "framelens-lingua-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.NORM_PRIORITY - 1);
+    t.start();
+  }
+
   /** The language of an ISO 639-1 code, or null when Lingua has none. */
   public static Language byIsoCode(String code) {
     try {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.framelens.common.dedup.TextSketch;
 import org.framelens.common.input.InputFiles;
 import org.framelens.common.input.RawDocument;
 import org.framelens.common.input.ReadOutcome;
@@ -184,7 +185,10 @@ public final class ArticleProcessor {
                 doc.note().code(),
                 doc.note().message(),
                 doc.crawlDate());
-    return new Processed.Article(article, tagged.allHits(), note);
+    long t3 = System.nanoTime();
+    TextSketch sketch = TextSketch.of(text);
+    times.sketch += System.nanoTime() - t3;
+    return new Processed.Article(article, tagged.allHits(), note, sketch);
   }
 
   private String outlet(RawDocument doc, String host) {
@@ -268,5 +272,6 @@ public final class ArticleProcessor {
     public long parse;
     public long detect;
     public long tag;
+    public long sketch;
   }
 }

@@ -26,6 +26,8 @@ public final class ProcessingResources {
     this.config = config;
     this.lexicon = new CompiledLexicon(Lexicon.parse(config.lexiconText(), config.lexiconSource()));
     this.languages = new LanguageDetection(config.detectLanguages());
+    // the models load while the rest of the JVM starts (Spark, the first task's Tika)
+    this.languages.warmUpInBackground();
     this.outlets =
         config.outletRegistryCsv() == null
             ? OutletResolver.withoutRegistry()

@@ -22,9 +22,13 @@ import org.netpreserve.jwarc.WarcWriter;
 class WarcSplitsTest {
   /** 60 responses whose bodies are random letters, so the file does not compress to nothing. */
   static byte[] crawl() throws IOException {
+    return crawl(WarcCompression.GZIP);
+  }
+
+  static byte[] crawl(WarcCompression compression) throws IOException {
     Random random = new Random(7);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (WarcWriter w = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP)) {
+    try (WarcWriter w = new WarcWriter(Channels.newChannel(out), compression)) {
       for (int i = 0; i < 60; i++) {
         StringBuilder words = new StringBuilder();
         for (int k = 0; k < 400; k++) {
@@ -33,8 +37,10 @@ class WarcSplitsTest {
           }
           words.append(' ');
         }
+        // one body quotes what looks like a record start: a split must not land there
+        String quoted = i == 30 ? "\r\n\r\nWARC/1.0\r\nContent-Length: 5\r\n\r\nhello" : "";
         byte[] body =
-            ("<html><body><p>story " + i + " " + words + "</p></body></html>")
+            ("<html><body><p>story " + i + " " + words + quoted + "</p></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
         w.write(
             new WarcResponse.Builder(URI.create("https://example.org/" + i))
@@ -107,5 +113,33 @@ class WarcSplitsTest {
           return n;
         };
     assertThat(WarcSplits.starts(bytes, file.length, file.length * 2L)).containsExactly(0L);
+  }
+
+  @Test
+  void anUncompressedWarcIsSplitAtRecordStartsOnly() throws IOException {
+    byte[] file = crawl(WarcCompression.NONE);
+    WarcSplits.PositionedBytes bytes =
+        (pos, buf, off, len) -> {
+          if (pos >= file.length) {
+            return -1;
+          }
+          int n = (int) Math.min(len, file.length - pos);
+          System.arraycopy(file, (int) pos, buf, off, n);
+          return n;
+        };
+    List<String> whole = read(file, 0, file.length);
+    assertThat(whole).hasSize(60);
+    // split sizes that land anywhere, including inside the record that quotes a record start
+    for (int parts : new int[] {2, 7, 13, 59, 200}) {
+      List<Long> starts = WarcSplits.uncompressedStarts(bytes, file.length, file.length / parts);
+      assertThat(starts).startsWith(0L).isSorted().doesNotHaveDuplicates();
+      assertThat(starts.size()).isGreaterThan(Math.min(parts, 60) / 2);
+      List<String> pieces = new ArrayList<>();
+      for (int i = 0; i < starts.size(); i++) {
+        long end = i + 1 < starts.size() ? starts.get(i + 1) : file.length;
+        pieces.addAll(read(file, starts.get(i), end));
+      }
+      assertThat(pieces).as("%d parts", parts).isEqualTo(whole);
+    }
   }
 }
