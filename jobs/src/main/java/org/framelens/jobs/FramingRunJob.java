@@ -497,14 +497,6 @@ public final class FramingRunJob {
     return failed.unionByName(SparkTables.conform(cut, Tables.QUARANTINE));
   }
 
-  private static Map<String, Long> countBy(Dataset<Row> ds, String column) {
-    Map<String, Long> out = new TreeMap<>();
-    for (Row r : ds.groupBy(column).count().collectAsList()) {
-      out.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
-    }
-    return out;
-  }
-
   static void write(Dataset<Row> ds, String out, String table, List<String> partitionBy) {
     var writer = ds.write().mode(SaveMode.Overwrite).option("compression", "snappy");
     if (!partitionBy.isEmpty()) {
