@@ -99,7 +99,8 @@ class QuietCrawlTest {
           Tables.OUTLET_PAIRS,
           Tables.FRAME_TERMS,
           Tables.STORY_FRAMES,
-          Tables.QUARANTINE);
+          Tables.QUARANTINE,
+          Tables.OUTLET_COVERAGE);
 
   @Test
   void aCrawlWithoutFrameHitsCompletesAndEveryTableReadsBackWithZeroRowsWhereEmpty(
@@ -137,7 +138,8 @@ class QuietCrawlTest {
         .containsEntry("outlet_pairs", 0L)
         .containsEntry("frame_terms", 0L)
         .containsEntry("story_frames", 0L)
-        .containsEntry("quarantine", 1L);
+        .containsEntry("quarantine", 1L)
+        .containsKey("outlet_coverage");
     for (TableSchema t : RUN_TABLES) {
       // Spark infers the schema from the files: an empty folder would fail here
       assertThat(spark.read().parquet(out.resolve(t.name()).toString()).columns())
