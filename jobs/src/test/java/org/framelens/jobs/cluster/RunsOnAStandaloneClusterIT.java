@@ -152,7 +152,9 @@ class RunsOnAStandaloneClusterIT {
             "story_id, story_label, story_start, story_end, story_articles, story_outlets, outlet,"
                 + " articles, frame, hits, hits_quoted, lexicon_version",
             "quarantine",
-            "source_file, source_offset, url, stage, error_class, message, crawl_date");
+            "source_file, source_offset, url, stage, error_class, message, crawl_date",
+            "outlet_coverage",
+            "outlet, day, articles, quarantined, short_texts, languages, gap");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       for (Map.Entry<String, String> table : tables.entrySet()) {
         List<String> fromCluster = rows(duck, onCluster.output(), table.getKey(), table.getValue());
