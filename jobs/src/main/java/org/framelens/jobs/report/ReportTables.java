@@ -50,9 +50,12 @@ public final class ReportTables {
     }
     Dataset<Row> articles = spark.read().parquet(table(dir, "articles"));
     Dataset<Row> outletFrames = spark.read().parquet(table(dir, "outlet_frames"));
+    // the days covered are the day periods (a run period is dated by its first day only)
+    Dataset<Row> days = outletFrames;
     if (java.util.Arrays.asList(outletFrames.columns()).contains("period_type")) {
       // one row per outlet and frame: the whole-run period (days and weeks repeat the same hits)
       outletFrames = outletFrames.filter(col("period_type").equalTo("run"));
+      days = days.filter(col("period_type").equalTo("day"));
     }
 
     Row a =
@@ -65,8 +68,7 @@ public final class ReportTables {
             .collectAsList()
             .get(0);
     Row p =
-        outletFrames
-            .agg(min(col("period")), max(col("period")), collect_set(col("lexicon_version")))
+        days.agg(min(col("period")), max(col("period")), collect_set(col("lexicon_version")))
             .collectAsList()
             .get(0);
     List<String> languages = new ArrayList<>(a.<String>getList(3));

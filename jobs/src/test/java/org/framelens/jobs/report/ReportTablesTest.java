@@ -96,6 +96,35 @@ class ReportTablesTest {
   }
 
   @Test
+  void daysCoveredSpanTheDayPeriodsNotOnlyTheRunPeriodsFirstDay() throws Exception {
+    String dir = tmp.resolve("periods").toString();
+    Files.createDirectories(Path.of(dir, "outlet_frames"));
+    duckdb(
+        "COPY (SELECT * FROM (VALUES ('a1', 'al-manara', 'ar', DATE '2023-10-18'))"
+            + " AS t(article_id, outlet, lang, crawl_date))"
+            + " TO '%s/articles' (FORMAT parquet, PARTITION_BY (crawl_date))",
+        dir);
+    // as the job writes it: the run period is dated by its first day, days and weeks repeat hits
+    duckdb(
+        "COPY (SELECT outlet, period_type, period, frame, 2::BIGINT AS articles,"
+            + " 1::BIGINT AS articles_with_frame, 3::BIGINT AS hits, 3::BIGINT AS hits_own,"
+            + " 0::BIGINT AS hits_quoted, 'sha256:abc' AS lexicon_version FROM (VALUES"
+            + " ('al-manara', 'run', DATE '2023-10-16', 'resistance'),"
+            + " ('al-manara', 'week', DATE '2023-10-16', 'resistance'),"
+            + " ('al-manara', 'day', DATE '2023-10-18', 'resistance'),"
+            + " ('al-manara', 'day', DATE '2023-10-24', 'resistance'))"
+            + " AS t(outlet, period_type, period, frame))"
+            + " TO '%s/outlet_frames/part-0.parquet' (FORMAT parquet)",
+        dir);
+    ReportData d = ReportTables.load(spark, dir, "t");
+    assertThat(d.facts().firstPeriod()).isEqualTo(LocalDate.of(2023, 10, 18));
+    assertThat(d.facts().lastPeriod()).isEqualTo(LocalDate.of(2023, 10, 24));
+    assertThat(d.outletFrames())
+        .as("the run row alone, not the days and weeks that repeat its hits")
+        .containsExactly(new OutletFrame("al-manara", "resistance", 2, 1, 3, 3, 0));
+  }
+
+  @Test
   void outletFramesAreSummedOverTheDaysOfTheRun() {
     ReportData d = fullData;
     assertThat(d.outletFrames())
