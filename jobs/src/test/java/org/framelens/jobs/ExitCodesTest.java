@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import org.framelens.common.lexicon.InvalidLexiconException;
 import org.framelens.common.lexicon.Lexicon;
+import org.framelens.jobs.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,21 +47,21 @@ class ExitCodesTest {
     }
     assertThat(invalid).isNotNull();
     Object[] result = runThrowing(invalid);
-    assertThat(result[0]).isEqualTo(FramelensCli.USAGE);
+    assertThat(result[0]).isEqualTo(ExitCodes.USAGE);
     assertThat((String) result[1]).contains("my.tsv").contains("line 2").contains("line 3");
   }
 
   @Test
   void aBadOptionValueExitsWithTheConfigurationCode() {
     assertThat(runThrowing(new IllegalArgumentException("no input at /nowhere"))[0])
-        .isEqualTo(FramelensCli.USAGE);
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void anIoFailureOrAWrappedArgumentErrorExitsWithTheRunFailedCode() {
-    assertThat(runThrowing(new IOException("disk full"))[0]).isEqualTo(FramelensCli.RUN_FAILED);
+    assertThat(runThrowing(new IOException("disk full"))[0]).isEqualTo(ExitCodes.RUN_FAILED);
     assertThat(
             runThrowing(new RuntimeException("job aborted", new IllegalArgumentException("x")))[0])
-        .isEqualTo(FramelensCli.RUN_FAILED);
+        .isEqualTo(ExitCodes.RUN_FAILED);
   }
 }

@@ -19,9 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
-import org.framelens.common.pipeline.ProcessingConfig;
 import org.framelens.common.schema.TableSchema;
 import org.framelens.common.schema.Tables;
+import org.framelens.jobs.ingest.ProcessingSettings;
+import org.framelens.jobs.nightly.NightlyJob;
+import org.framelens.jobs.retag.RetagJob;
+import org.framelens.jobs.run.FramingRunJob;
+import org.framelens.jobs.run.RunConfig;
+import org.framelens.jobs.run.RunSummary;
+import org.framelens.jobs.spark.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,11 +124,7 @@ class QuietCrawlTest {
             new RunConfig(
                 List.of(dir.resolve("in").toString()),
                 out.toString(),
-                null,
-                null,
-                List.of("en", "de"),
-                ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-                ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
+                ProcessingSettings.defaults().withLanguages(List.of("en", "de")),
                 false));
 
     assertThat(summary.articlesWritten()).isEqualTo(1);
@@ -155,7 +157,12 @@ class QuietCrawlTest {
                 .count())
         .isEqualTo(1);
 
-    RetagJob.run(spark, new RetagJob.Config(out.toString(), null, List.of("en", "de"), false));
+    RetagJob.run(
+        spark,
+        new RetagJob.Config(
+            out.toString(),
+            ProcessingSettings.defaults().withLanguages(List.of("en", "de")),
+            false));
     assertThat(duckdbCounts(out, List.of(Tables.FRAME_HITS))).containsEntry("frame_hits", 0L);
   }
 
@@ -172,12 +179,7 @@ class QuietCrawlTest {
                 dir.resolve("root").toString(),
                 NightlyJob.DEFAULT_TEMPLATE,
                 out.toString(),
-                null,
-                null,
-                List.of("en", "de"),
-                ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
-                ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
-                ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS,
+                ProcessingSettings.defaults().withLanguages(List.of("en", "de")),
                 false,
                 false));
     assertThat(r.status()).isEqualTo("succeeded");

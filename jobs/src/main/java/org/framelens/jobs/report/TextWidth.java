@@ -3,7 +3,7 @@ package org.framelens.jobs.report;
 import java.util.Collection;
 
 /** Rough text widths for laying out SVG labels (there is no font metrics at build time). */
-final class TextWidth {
+public final class TextWidth {
   private TextWidth() {}
 
   /** Width in pixels of the longest text at the given font size (about 0.6 em per character). */

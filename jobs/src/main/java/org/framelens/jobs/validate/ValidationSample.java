@@ -17,7 +17,7 @@ import org.framelens.common.schema.Tables;
 import org.framelens.common.validate.ArticleSampler;
 import org.framelens.common.validate.SheetItem;
 import org.framelens.common.validate.StratifiedSample;
-import org.framelens.jobs.SparkTables;
+import org.framelens.jobs.spark.SparkTables;
 
 /**
  * Draws the coding sample from a run's output: the originals among the articles (near-duplicate

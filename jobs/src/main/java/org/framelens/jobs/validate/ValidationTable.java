@@ -9,7 +9,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.common.schema.Tables;
 import org.framelens.common.validate.ValidationFigure;
-import org.framelens.jobs.SparkTables;
+import org.framelens.jobs.spark.SparkTables;
 
 /** Writes the scored figures as the {@code lexicon_validation} table (one file, replaced). */
 public final class ValidationTable {

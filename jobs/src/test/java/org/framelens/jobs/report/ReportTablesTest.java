@@ -26,7 +26,7 @@ class ReportTablesTest {
 
   @BeforeAll
   static void writeTables() throws Exception {
-    spark = org.framelens.jobs.SparkTestSession.get();
+    spark = org.framelens.jobs.spark.SparkTestSession.get();
     full = tmp.resolve("full").toString();
     minimal = tmp.resolve("minimal").toString();
     // written with DuckDB: quicker than Spark for a few rows, and an independent Parquet writer

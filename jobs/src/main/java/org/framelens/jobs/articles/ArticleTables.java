@@ -1,0 +1,140 @@
+package org.framelens.jobs.articles;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.framelens.common.schema.Tables;
+import org.framelens.jobs.ingest.ProcessedRows;
+import org.framelens.jobs.spark.SparkTables;
+
+/**
+ * How the articles, frame_hits and quarantine tables are derived from the processing pass's rows
+ * ({@link ProcessedRows}): written once, for {@code run} and {@code nightly} alike. Functions from
+ * datasets to datasets, without I/O.
+ */
+public final class ArticleTables {
+  private ArticleTables() {}
+
+  /** The three tables of one processing pass. */
+  public record Derived(Dataset<Row> articles, Dataset<Row> hits, Dataset<Row> quarantine) {}
+
+  /**
+   * Articles (a URL fetched twice in one crawl day keeps its latest fetch; near-duplicates marked),
+   * their hits, and the quarantine rows of the processed records.
+   *
+   * @param articlesAtMost an upper bound of the number of articles (-1: unknown, counted first)
+   */
+  public static Derived derive(Dataset<Row> processed, String lexiconVersion, long articlesAtMost) {
+    Dataset<Row> kept = latestPerUrlAndCrawlDate(articleRows(processed));
+    return new Derived(
+        articles(kept, articlesAtMost), hits(kept, lexiconVersion), quarantine(processed));
+  }
+
+  /** The rows of the pass that became articles. */
+  public static Dataset<Row> articleRows(Dataset<Row> processed) {
+    return processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE));
+  }
+
+  /** A URL fetched twice in one crawl day keeps its latest fetch. */
+  public static Dataset<Row> latestPerUrlAndCrawlDate(Dataset<Row> articleRows) {
+    return articleRows
+        .withColumn(
+            "_rank",
+            row_number()
+                .over(
+                    Window.partitionBy(col("article.url"), col("article.crawl_date"))
+                        .orderBy(
+                            desc("article.crawl_time"),
+                            col("article.source_file"),
+                            col("article.source_offset"))))
+        .filter(col("_rank").equalTo(1))
+        .drop("_rank");
+  }
+
+  /**
+   * The articles table of the kept rows, near-duplicates marked; {@code articlesAtMost} bounds
+   * their number (-1: unknown, counted first).
+   */
+  public static Dataset<Row> articles(Dataset<Row> kept, long articlesAtMost) {
+    return SparkTables.conform(Syndication.mark(kept, articlesAtMost), Tables.ARTICLES);
+  }
+
+  /** One row per hit of the kept articles. */
+  public static Dataset<Row> hits(Dataset<Row> kept, String lexiconVersion) {
+    Dataset<Row> exploded = kept.select(col("article"), explode(col("hits")).as("hit"));
+    List<Column> cols = new ArrayList<>();
+    for (String name : Tables.FRAME_HITS.columnNames()) {
+      if (name.equals("lexicon_version")) {
+        cols.add(lit(lexiconVersion).as(name));
+      } else {
+        cols.add(
+            ProcessedRows.HIT_FIELDS.contains(name)
+                ? col("hit." + name).as(name)
+                : col("article." + name).as(name));
+      }
+    }
+    return SparkTables.conform(exploded.select(cols.toArray(new Column[0])), Tables.FRAME_HITS);
+  }
+
+  /**
+   * Records that failed a stage, the fallback rows of articles kept with a substitute value, and
+   * articles kept but cut at the maximum text length (a limit hit is always recorded, even when the
+   * article survives).
+   */
+  public static Dataset<Row> quarantine(Dataset<Row> processed) {
+    Dataset<Row> failed =
+        SparkTables.conform(
+            processed
+                .filter(
+                    col("kind")
+                        .equalTo(ProcessedRows.QUARANTINED)
+                        .or(
+                            col("kind")
+                                .equalTo(ProcessedRows.ARTICLE)
+                                .and(col("quarantine").isNotNull())))
+                .select("quarantine.*"),
+            Tables.QUARANTINE);
+    Dataset<Row> cut =
+        processed
+            .filter(
+                col("kind")
+                    .equalTo(ProcessedRows.ARTICLE)
+                    .and(col("article.text_truncated").equalTo(true)))
+            .select(
+                col("article.source_file").as("source_file"),
+                col("article.source_offset").as("source_offset"),
+                col("article.url").as("url"),
+                lit("limit").as("stage"),
+                lit("text_truncated").as("error_class"),
+                concat(
+                        lit("text cut at "),
+                        col("article.text_chars").cast("string"),
+                        lit(
+                            " characters (--max-text-chars); the article is kept with"
+                                + " text_truncated = true"))
+                    .as("message"),
+                col("article.crawl_date").as("crawl_date"));
+    return failed.unionByName(SparkTables.conform(cut, Tables.QUARANTINE));
+  }
+
+  /**
+   * The earliest crawl date of a dataset with a {@code crawl_date} column (or field), else today
+   * (UTC): where an empty partitioned table's schema-only file goes.
+   */
+  public static LocalDate firstCrawlDate(Dataset<Row> rows, String crawlDateColumn) {
+    Row first = rows.agg(org.apache.spark.sql.functions.min(col(crawlDateColumn))).first();
+    return first.isNullAt(0) ? LocalDate.now(ZoneOffset.UTC) : first.getDate(0).toLocalDate();
+  }
+}

@@ -1,0 +1,56 @@
+package org.framelens.jobs.cli;
+
+import org.framelens.common.pipeline.ProcessingConfig;
+import org.framelens.jobs.ingest.ProcessingSettings;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of the commands that process input ({@code run}, {@code nightly}), declared once;
+ * {@link #settings} turns them into the one settings record the jobs take.
+ */
+public final class ProcessingOptions {
+  @Mixin LexiconOptions lexicon;
+
+  @Option(
+      names = "--outlets",
+      paramLabel = "FILE",
+      description = "Outlet registry CSV: domain,outlet,name,country,language,type.")
+  String outlets;
+
+  @Option(
+      names = "--max-document-bytes",
+      paramLabel = "N",
+      description = "Larger documents are quarantined (default: ${DEFAULT-VALUE}).")
+  long maxDocumentBytes = ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES;
+
+  @Option(
+      names = "--max-text-chars",
+      paramLabel = "N",
+      description =
+          "Extracted text is cut at this length; the article is kept, flagged (default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxTextChars = ProcessingConfig.DEFAULT_MAX_TEXT_CHARS;
+
+  @Option(
+      names = "--parse-timeout-ms",
+      paramLabel = "MS",
+      description =
+          "A parse running longer is stopped, the document quarantined (default:"
+              + " ${DEFAULT-VALUE}).")
+  long parseTimeoutMillis = ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS;
+
+  public ProcessingSettings settings() {
+    return new ProcessingSettings(
+        lexicon.lexicon,
+        outlets,
+        lexicon.languages,
+        maxDocumentBytes,
+        maxTextChars,
+        parseTimeoutMillis);
+  }
+
+  public boolean includeCopies() {
+    return lexicon.includeCopies;
+  }
+}

@@ -1,0 +1,127 @@
+package org.framelens.jobs.compare;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.framelens.common.outlet.OutletResolver;
+import org.framelens.common.schema.Tables;
+import org.framelens.common.validate.OutletCoverage;
+import org.framelens.jobs.spark.SparkTables;
+
+/**
+ * Writes {@code outlet_coverage} from the articles and quarantine tables. Spark counts per outlet
+ * and day (a few rows per outlet and day reach the driver); the gap days are filled in by {@link
+ * OutletCoverage}. Quarantine rows carry no outlet: it is resolved from their URL's host the way
+ * articles get theirs (outlet registry, else registered domain); rows without an http URL go to
+ * {@value OutletCoverage#UNKNOWN_OUTLET}.
+ */
+public final class CoverageTable {
+  private CoverageTable() {}
+
+  private static final Map<String, OutletResolver> RESOLVERS = new ConcurrentHashMap<>();
+
+  /**
+   * @param outletRegistryCsv the run's outlet registry, or null
+   */
+  public static Dataset<Row> compute(
+      SparkSession spark,
+      Dataset<Row> articles,
+      Dataset<Row> quarantine,
+      String outletRegistryCsv) {
+    List<OutletCoverage.DayCounts> counts = new ArrayList<>();
+    for (Row r :
+        articles
+            .groupBy(col("outlet"), col("crawl_date"))
+            .agg(
+                count(lit(1)),
+                sum(when(col("text_chars").lt(OutletCoverage.SHORT_TEXT_CHARS), 1L).otherwise(0L)),
+                collect_set(col("lang")))
+            .collectAsList()) {
+      counts.add(
+          new OutletCoverage.DayCounts(
+              r.getString(0),
+              localDate(r.get(1)),
+              r.getLong(2),
+              0,
+              r.getLong(3),
+              Set.copyOf(r.<String>getList(4))));
+    }
+    String registry = outletRegistryCsv == null ? "" : outletRegistryCsv;
+    UDF1<String, String> outletOf =
+        url -> {
+          OutletResolver resolver =
+              RESOLVERS.computeIfAbsent(
+                  registry,
+                  csv ->
+                      csv.isEmpty()
+                          ? OutletResolver.withoutRegistry()
+                          : OutletResolver.fromCsv(csv));
+          String outlet = resolver.outletForHost(OutletResolver.host(url));
+          return outlet == null ? OutletCoverage.UNKNOWN_OUTLET : outlet;
+        };
+    var udf = org.apache.spark.sql.functions.udf(outletOf, DataTypes.StringType);
+    for (Row r :
+        quarantine
+            .select(udf.apply(col("url")).as("outlet"), col("crawl_date"))
+            .groupBy("outlet", "crawl_date")
+            .count()
+            .collectAsList()) {
+      counts.add(
+          new OutletCoverage.DayCounts(
+              r.getString(0), localDate(r.get(1)), 0, r.getLong(2), 0, Set.of()));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (OutletCoverage.Row c : OutletCoverage.rows(counts)) {
+      rows.add(
+          RowFactory.create(
+              c.outlet(),
+              c.day() == null ? null : Date.valueOf(c.day()),
+              c.articles(),
+              c.quarantined(),
+              c.shortTexts(),
+              c.languages(),
+              c.gap()));
+    }
+    return spark.createDataFrame(rows, SparkTables.structType(Tables.OUTLET_COVERAGE));
+  }
+
+  /** Computes the table and writes it to {@code target} (one Parquet file, replaced). */
+  public static void write(
+      SparkSession spark,
+      Dataset<Row> articles,
+      Dataset<Row> quarantine,
+      String outletRegistryCsv,
+      String target) {
+    compute(spark, articles, quarantine, outletRegistryCsv)
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("compression", "snappy")
+        .parquet(target);
+  }
+
+  private static LocalDate localDate(Object o) {
+    if (o == null) {
+      return null;
+    }
+    return o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
+  }
+}

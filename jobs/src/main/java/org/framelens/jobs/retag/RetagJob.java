@@ -1,0 +1,97 @@
+package org.framelens.jobs.retag;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.framelens.common.lexicon.Lexicon;
+import org.framelens.common.schema.Tables;
+import org.framelens.jobs.articles.ArticleTables;
+import org.framelens.jobs.articles.StoredTextTagging;
+import org.framelens.jobs.compare.ComparisonTables;
+import org.framelens.jobs.ingest.PreparedProcessing;
+import org.framelens.jobs.ingest.ProcessingSettings;
+import org.framelens.jobs.spark.SparkTables;
+
+/**
+ * {@code retag}: tags the stored article text again with another lexicon and rewrites {@code
+ * frame_hits} and {@code outlet_frames}, without reading or parsing any document.
+ */
+public final class RetagJob {
+  private RetagJob() {}
+
+  /**
+   * Options of {@code retag}.
+   *
+   * @param processing only the lexicon and languages are used: the stored articles keep their
+   *     outlets, texts and limits
+   */
+  public record Config(String output, ProcessingSettings processing, boolean includeCopies) {}
+
+  /** What a retag did. */
+  public record Summary(
+      long articles,
+      long hits,
+      String lexiconVersion,
+      double seconds,
+      double tagAndWriteSeconds,
+      double comparisonSeconds) {
+    public String render() {
+      return String.format(
+          Locale.ROOT,
+          "framelens retag summary%n  articles retagged   %,d%n  frame hits          %,d%n"
+              + "  lexicon version     %s%n  seconds             %.1f%n"
+              + "    tag, write hits (wall)   %.1f%n    comparison tables (wall) %.1f%n",
+          articles,
+          hits,
+          lexiconVersion,
+          seconds,
+          tagAndWriteSeconds,
+          comparisonSeconds);
+    }
+  }
+
+  public static Summary run(SparkSession spark, Config config) throws IOException {
+    long start = System.nanoTime();
+    PreparedProcessing prepared =
+        PreparedProcessing.prepare(spark.sparkContext().hadoopConfiguration(), config.processing());
+    Lexicon lexicon = prepared.lexicon();
+    Dataset<Row> articles = SparkTables.read(spark, config.output(), Tables.ARTICLES);
+    long tagStart = System.nanoTime();
+    // counted while tagging: counting the tables afterwards would cost two more Spark jobs
+    LongAccumulator articlesTagged = spark.sparkContext().longAccumulator("articles retagged");
+    LongAccumulator hitsFound = spark.sparkContext().longAccumulator("frame hits");
+    Dataset<Row> hits =
+        StoredTextTagging.tag(
+            articles, prepared.processing(), lexicon.version(), articlesTagged, hitsFound);
+    String hitsPath = config.output() + "/" + Tables.FRAME_HITS.name();
+    SparkTables.write(hits, config.output(), Tables.FRAME_HITS);
+    // no hits at all (a new lexicon, a quiet crawl): still a real, empty table
+    SparkTables.ensureParquet(
+        spark,
+        hitsPath,
+        Tables.FRAME_HITS,
+        () -> ArticleTables.firstCrawlDate(articles, "crawl_date"));
+    double tagSeconds = (System.nanoTime() - tagStart) / 1e9;
+    long compareStart = System.nanoTime();
+    ComparisonTables.write(
+        spark,
+        config.output(),
+        new ArrayList<>(lexicon.frames()),
+        lexicon.version(),
+        config.includeCopies());
+    double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
+    Summary s =
+        new Summary(
+            articlesTagged.value(),
+            hitsFound.value(),
+            lexicon.version(),
+            (System.nanoTime() - start) / 1e9,
+            tagSeconds,
+            compareSeconds);
+    return s;
+  }
+}

@@ -1,0 +1,158 @@
+package org.framelens.jobs.run;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.framelens.common.input.InputFiles;
+import org.framelens.common.lexicon.Lexicon;
+import org.framelens.common.pipeline.ProcessingConfig;
+import org.framelens.common.schema.Tables;
+import org.framelens.jobs.articles.ArticleTables;
+import org.framelens.jobs.compare.ComparisonTables;
+import org.framelens.jobs.compare.CoverageTable;
+import org.framelens.jobs.ingest.CrawlProcessing;
+import org.framelens.jobs.ingest.InputFile;
+import org.framelens.jobs.ingest.InputListing;
+import org.framelens.jobs.ingest.PartitionProcessor;
+import org.framelens.jobs.ingest.PreparedProcessing;
+import org.framelens.jobs.ingest.ProgressReporter;
+import org.framelens.jobs.spark.HadoopText;
+import org.framelens.jobs.spark.SerializableHadoopConf;
+import org.framelens.jobs.spark.SparkTables;
+
+/**
+ * {@code run}: reads every input (WARC files and document folders), parses, detects language, tags
+ * frames and writes articles, frame_hits, quarantine, outlet_coverage and the comparison tables
+ * under the output folder.
+ */
+public final class FramingRunJob {
+  private FramingRunJob() {}
+
+  public static RunSummary run(SparkSession spark, RunConfig config) throws IOException {
+    long start = System.nanoTime();
+    Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+    PreparedProcessing prepared = PreparedProcessing.prepare(hadoopConf, config.processing());
+    Lexicon lexicon = prepared.lexicon();
+    ProcessingConfig processing = prepared.processing();
+    double prepareSeconds = (System.nanoTime() - start) / 1e9;
+
+    long planStart = System.nanoTime();
+    List<InputFile> files = InputListing.list(config.inputs(), hadoopConf);
+    PartitionProcessor.StageAccumulators acc =
+        new PartitionProcessor.StageAccumulators(spark.sparkContext());
+    List<String> notes = new ArrayList<>();
+    Dataset<Row> processed =
+        CrawlProcessing.process(
+                spark, files, processing, new SerializableHadoopConf(hadoopConf), acc, notes::add)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    double planSeconds = (System.nanoTime() - planStart) / 1e9;
+    try {
+      long processStart = System.nanoTime();
+      long records;
+      try (ProgressReporter progress = ProgressReporter.start(spark, acc, "run")) {
+        records = processed.count();
+      }
+      double processSeconds = (System.nanoTime() - processStart) / 1e9;
+      notes.add(CrawlProcessing.taskTimes(acc));
+
+      long dedupStart = System.nanoTime();
+      // computes the near-duplicate marks eagerly
+      ArticleTables.Derived tables =
+          ArticleTables.derive(processed, lexicon.version(), acc.articles.value());
+      double dedupSeconds = (System.nanoTime() - dedupStart) / 1e9;
+
+      long writeStart = System.nanoTime();
+      String out = config.output();
+      SparkTables.write(tables.articles(), out, Tables.ARTICLES);
+      SparkTables.write(tables.hits(), out, Tables.FRAME_HITS);
+      SparkTables.write(tables.quarantine().coalesce(1), out, Tables.QUARANTINE);
+      // a run without hits (or articles) still leaves real, empty tables
+      Supplier<LocalDate> firstDay =
+          () ->
+              ArticleTables.firstCrawlDate(
+                  ArticleTables.articleRows(processed), "article.crawl_date");
+      for (var t : List.of(Tables.ARTICLES, Tables.FRAME_HITS, Tables.QUARANTINE)) {
+        SparkTables.ensureParquet(spark, out + "/" + t.name(), t, firstDay);
+      }
+      CoverageTable.write(
+          spark,
+          SparkTables.read(spark, out, Tables.ARTICLES),
+          SparkTables.read(spark, out, Tables.QUARANTINE),
+          processing.outletRegistryCsv(),
+          out + "/" + Tables.OUTLET_COVERAGE.name());
+      SparkTables.ensureParquet(
+          spark, out + "/" + Tables.OUTLET_COVERAGE.name(), Tables.OUTLET_COVERAGE, firstDay);
+      double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+
+      long compareStart = System.nanoTime();
+      ComparisonTables.write(
+          spark, out, new ArrayList<>(lexicon.frames()), lexicon.version(), config.includeCopies());
+      double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
+
+      long countStart = System.nanoTime();
+      Outcomes outcomes = Outcomes.of(processed);
+      // declared schemas: inferring them would cost a job each (and fails on an empty table)
+      long written = SparkTables.read(spark, out, Tables.ARTICLES).count();
+      long hitRows = SparkTables.read(spark, out, Tables.FRAME_HITS).count();
+      double countSeconds = (System.nanoTime() - countStart) / 1e9;
+      Map<String, Double> stages = new LinkedHashMap<>();
+      stages.put("prepare (lexicon, Lingua)", prepareSeconds);
+      stages.put("plan (list, split inputs)", planSeconds);
+      stages.put("process (wall)", processSeconds);
+      stages.put("  read (task time)", acc.readNanos.value() / 1e9);
+      stages.put("  parse (task time)", acc.parseNanos.value() / 1e9);
+      stages.put("  detect (task time)", acc.detectNanos.value() / 1e9);
+      stages.put("  tag (task time)", acc.tagNanos.value() / 1e9);
+      stages.put("  sketch (task time)", acc.sketchNanos.value() / 1e9);
+      stages.put("near-duplicates (wall)", dedupSeconds);
+      stages.put("write articles, hits (wall)", writeSeconds);
+      stages.put("comparison tables (wall)", compareSeconds);
+      stages.put("count outcomes (wall)", countSeconds);
+      RunSummary summary =
+          new RunSummary(
+              records,
+              written,
+              hitRows,
+              outcomes.skipped(),
+              outcomes.quarantined(),
+              outcomes.articleRows() - written,
+              lexicon.version(),
+              (System.nanoTime() - start) / 1e9,
+              stages,
+              filesByKind(files, outcomes.unsupportedFiles()),
+              outcomes.recordsByFileKind(),
+              notes);
+      HadoopText.write(out + "/_framelens_summary.txt", summary.render(), hadoopConf);
+      return summary;
+    } finally {
+      processed.unpersist();
+    }
+  }
+
+  /**
+   * Input files by kind: warc, arc, document, and unsupported (a file that is neither a crawl nor a
+   * document any parser reads: its quarantine row says unsupported_file).
+   */
+  static Map<String, Long> filesByKind(List<InputFile> files, long unsupported) {
+    Map<String, Long> kinds = new TreeMap<>();
+    for (String k : List.of("warc", "arc", "document")) {
+      kinds.put(k, 0L);
+    }
+    for (InputFile f : files) {
+      kinds.merge(InputFiles.kind(f.path()), 1L, Long::sum);
+    }
+    kinds.put("document", kinds.get("document") - unsupported);
+    kinds.put("unsupported", unsupported);
+    return kinds;
+  }
+}
