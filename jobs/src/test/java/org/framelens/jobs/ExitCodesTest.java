@@ -64,4 +64,23 @@ class ExitCodesTest {
             runThrowing(new RuntimeException("job aborted", new IllegalArgumentException("x")))[0])
         .isEqualTo(ExitCodes.RUN_FAILED);
   }
+
+  @Test
+  void aNightWithoutItsInputYetExitsWithTheTryLaterCode() {
+    Object[] result =
+        runThrowing(
+            new org.framelens.jobs.nightly.NightlyJob.NoInputException("/crawl/2026-12-04"));
+    assertThat(result[0]).isEqualTo(ExitCodes.NO_INPUT).isEqualTo(3);
+    assertThat((String) result[1]).contains("/crawl/2026-12-04").doesNotContain("Exception");
+  }
+
+  @Test
+  void aHeldWriterLockExitsWithItsOwnCode() {
+    assertThat(
+            runThrowing(
+                new org.framelens.jobs.nightly.WriterLock.HeldException(
+                    "out is locked by nightly on host x until 12:00"))[0])
+        .isEqualTo(ExitCodes.LOCK_HELD)
+        .isEqualTo(4);
+  }
 }

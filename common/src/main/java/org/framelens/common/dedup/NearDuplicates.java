@@ -95,16 +95,18 @@ public final class NearDuplicates {
    * @param docs every article with a non-empty sketch (an id may occur more than once: the same
    *     page fetched on several days; its earliest time counts)
    * @param buckets the shingle buckets of (at least) every id in a candidate pair
+   * @param window how far apart in time two near-duplicates may be to be linked
    */
   public static Map<String, Mark> marks(
-      List<Doc> docs, Set<Pair> candidates, Map<String, int[]> buckets) {
+      List<Doc> docs, Set<Pair> candidates, Map<String, int[]> buckets, Window window) {
     Map<String, Long> time = new HashMap<>();
     for (Doc d : docs) {
       time.merge(d.id(), d.time() == null ? Long.MIN_VALUE : d.time(), Math::min);
     }
     Map<String, List<String>> neighbours = new LinkedHashMap<>();
     for (Pair p : candidates) {
-      if (similar(buckets.get(p.a()), buckets.get(p.b()))) {
+      if (window.within(time.get(p.a()), time.get(p.b()))
+          && similar(buckets.get(p.a()), buckets.get(p.b()))) {
         neighbours.computeIfAbsent(p.a(), k -> new ArrayList<>()).add(p.b());
         neighbours.computeIfAbsent(p.b(), k -> new ArrayList<>()).add(p.a());
       }
@@ -125,8 +127,38 @@ public final class NearDuplicates {
     return marks;
   }
 
-  /** The marks of sketched articles, all in memory (tests, small runs). */
+  /**
+   * How far apart two near-duplicates may be published to be linked: a text republished months
+   * later (an anniversary piece, a reused background paragraph block) is not a copy of the first.
+   * Times are epoch microseconds; an unknown time (null or {@link Long#MIN_VALUE}) is within any
+   * window, as before a window existed.
+   */
+  public record Window(long micros) {
+    public static final int DEFAULT_DAYS = 7;
+
+    public static Window days(int days) {
+      if (days < 0) {
+        throw new IllegalArgumentException("--near-duplicate-days must be 0 or more: " + days);
+      }
+      return new Window(days * 86_400_000_000L);
+    }
+
+    public boolean within(Long a, Long b) {
+      if (a == null || b == null || a == Long.MIN_VALUE || b == Long.MIN_VALUE) {
+        return true;
+      }
+      return Math.abs(a - b) <= micros;
+    }
+  }
+
+  /** The marks of sketched articles, all in memory (tests, small runs), default window. */
   public static Map<String, Mark> marks(Map<String, Long> times, Map<String, TextSketch> sketches) {
+    return marks(times, sketches, Window.days(Window.DEFAULT_DAYS));
+  }
+
+  /** The marks of sketched articles, all in memory (tests, small runs). */
+  public static Map<String, Mark> marks(
+      Map<String, Long> times, Map<String, TextSketch> sketches, Window window) {
     List<Doc> docs = new ArrayList<>();
     Map<String, int[]> buckets = new HashMap<>();
     sketches.forEach(
@@ -136,6 +168,6 @@ public final class NearDuplicates {
             buckets.put(id, s.buckets());
           }
         });
-    return marks(docs, candidates(docs), buckets);
+    return marks(docs, candidates(docs), buckets, window);
   }
 }

@@ -8,5 +8,7 @@ public enum ColumnType {
   DOUBLE,
   BOOLEAN,
   TIMESTAMP,
-  DATE
+  DATE,
+  /** A list of 32-bit integers. */
+  INT_ARRAY
 }

@@ -23,7 +23,10 @@ public final class SchemaDocs {
         b.append("| `")
             .append(c.name())
             .append("` | ")
-            .append(c.type().name().toLowerCase(java.util.Locale.ROOT))
+            .append(
+                c.type() == ColumnType.INT_ARRAY
+                    ? "array<int>"
+                    : c.type().name().toLowerCase(java.util.Locale.ROOT))
             .append(" | ")
             .append(c.nullable() ? "yes" : "no")
             .append(" | ")

@@ -6,6 +6,7 @@ import static org.framelens.common.schema.ColumnType.BOOLEAN;
 import static org.framelens.common.schema.ColumnType.DATE;
 import static org.framelens.common.schema.ColumnType.DOUBLE;
 import static org.framelens.common.schema.ColumnType.INT;
+import static org.framelens.common.schema.ColumnType.INT_ARRAY;
 import static org.framelens.common.schema.ColumnType.LONG;
 import static org.framelens.common.schema.ColumnType.STRING;
 import static org.framelens.common.schema.ColumnType.TIMESTAMP;
@@ -94,15 +95,23 @@ public final class Tables {
                   LONG,
                   "byte offset of the WARC record in source_file (0 for a plain document)"),
               optional(
+                  "text_signature",
+                  INT_ARRAY,
+                  "MinHash signature (64 values) of the text's word 5-shingles, computed when the"
+                      + " text was extracted: how near-duplicates are found across runs and nights"
+                      + " without reading old text again; null for texts under five words"),
+              optional(
                   "duplicate_of",
                   STRING,
                   "for a later near-duplicate copy (same text republished, e.g. wire copy): the"
-                      + " article_id of the earliest copy; null for originals"),
+                      + " article_id of the earliest copy among those published at most"
+                      + " --near-duplicate-days (default 7) apart; null for originals"),
               required(
                   "syndicated",
                   BOOLEAN,
-                  "true when the article has near-duplicates (MinHash over word 5-shingles, Jaccard"
-                      + " similarity at least 0.8), original and copies alike"),
+                  "true when the article has near-duplicates within --near-duplicate-days (MinHash"
+                      + " over word 5-shingles, Jaccard similarity at least 0.8), original and copies"
+                      + " alike"),
               required("crawl_date", DATE, "UTC date of crawl_time; partition column")),
           List.of("crawl_date"));
 
@@ -253,8 +262,7 @@ public final class Tables {
   public static final TableSchema QUARANTINE =
       new TableSchema(
           "quarantine",
-          "one input record or file that failed a stage, or hit a limit, with the reason (`run`"
-              + " writes it unpartitioned; `nightly` partitions it by crawl_date, the night's date)",
+          "one input record or file that failed a stage, or hit a limit, with the reason",
           List.of(
               required("source_file", STRING, "input file"),
               optional("source_offset", LONG, "byte offset of the record in the file, when known"),
@@ -274,8 +282,13 @@ public final class Tables {
                       + " bad_warc_date, missing_warc_date, content_encoding, truncated_record"
                       + " ...)"),
               required("message", STRING, "what went wrong"),
-              optional("crawl_date", DATE, "crawl date of the record, when known")),
-          List.of());
+              optional(
+                  "crawl_date",
+                  DATE,
+                  "crawl date of the record; partition column. A record whose date could not be"
+                      + " read is placed under the night's date (nightly) or the run's first crawl"
+                      + " date (run)")),
+          List.of("crawl_date"));
 
   public static final TableSchema RUNS =
       new TableSchema(

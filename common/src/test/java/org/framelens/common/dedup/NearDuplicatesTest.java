@@ -83,4 +83,19 @@ class NearDuplicatesTest {
         .filteredOn(m -> m.duplicateOf() != null)
         .allMatch(m -> m.duplicateOf().equals("v100"));
   }
+
+  @Test
+  void copiesFurtherApartThanTheWindowAreNotLinked() {
+    long day = 86_400_000_000L;
+    article("monday", 0L, WIRE);
+    article("friday", 4 * day, WIRE);
+    article("three-weeks-later", 25 * day, WIRE);
+    Map<String, NearDuplicates.Mark> marks =
+        NearDuplicates.marks(times, sketches, NearDuplicates.Window.days(7));
+    assertThat(marks).containsOnlyKeys("monday", "friday");
+    assertThat(marks.get("friday").duplicateOf()).isEqualTo("monday");
+    // a wider window links the late copy too, to the earliest article it is linked with
+    marks = NearDuplicates.marks(times, sketches, NearDuplicates.Window.days(30));
+    assertThat(marks.get("three-weeks-later").duplicateOf()).isEqualTo("monday");
+  }
 }

@@ -1,5 +1,6 @@
 package org.framelens.jobs.articles;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.desc;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.framelens.common.dedup.NearDuplicates;
 import org.framelens.common.schema.Tables;
 import org.framelens.jobs.ingest.ProcessedRows;
 import org.framelens.jobs.spark.SparkTables;
@@ -31,15 +33,21 @@ public final class ArticleTables {
   public record Derived(Dataset<Row> articles, Dataset<Row> hits, Dataset<Row> quarantine) {}
 
   /**
-   * Articles (a URL fetched twice in one crawl day keeps its latest fetch; near-duplicates marked),
-   * their hits, and the quarantine rows of the processed records.
+   * Articles (a URL fetched twice in one crawl day keeps its latest fetch; near-duplicates marked
+   * among themselves), their hits, and the quarantine rows of the processed records.
    *
    * @param articlesAtMost an upper bound of the number of articles (-1: unknown, counted first)
    */
-  public static Derived derive(Dataset<Row> processed, String lexiconVersion, long articlesAtMost) {
+  public static Derived derive(
+      Dataset<Row> processed,
+      String lexiconVersion,
+      NearDuplicates.Window window,
+      long articlesAtMost) {
     Dataset<Row> kept = latestPerUrlAndCrawlDate(articleRows(processed));
     return new Derived(
-        articles(kept, articlesAtMost), hits(kept, lexiconVersion), quarantine(processed));
+        marked(unmarked(kept), window, articlesAtMost),
+        hits(kept, lexiconVersion),
+        quarantine(processed));
   }
 
   /** The rows of the pass that became articles. */
@@ -64,11 +72,20 @@ public final class ArticleTables {
   }
 
   /**
-   * The articles table of the kept rows, near-duplicates marked; {@code articlesAtMost} bounds
-   * their number (-1: unknown, counted first).
+   * The articles of the kept rows with their text signature, without the near-duplicate marks
+   * (which depend on the other articles of the run or store).
    */
-  public static Dataset<Row> articles(Dataset<Row> kept, long articlesAtMost) {
-    return SparkTables.conform(Syndication.mark(kept, articlesAtMost), Tables.ARTICLES);
+  public static Dataset<Row> unmarked(Dataset<Row> kept) {
+    return kept.select(col("article.*"), col(ProcessedRows.SKETCH_SIGNATURE).as("text_signature"));
+  }
+
+  /**
+   * The articles table: near-duplicates marked among the given articles; {@code articlesAtMost}
+   * bounds their number (-1: unknown, counted first).
+   */
+  public static Dataset<Row> marked(
+      Dataset<Row> unmarked, NearDuplicates.Window window, long articlesAtMost) {
+    return SparkTables.conform(Syndication.mark(unmarked, window, articlesAtMost), Tables.ARTICLES);
   }
 
   /** One row per hit of the kept articles. */
@@ -127,6 +144,15 @@ public final class ArticleTables {
                     .as("message"),
                 col("article.crawl_date").as("crawl_date"));
     return failed.unionByName(SparkTables.conform(cut, Tables.QUARANTINE));
+  }
+
+  /**
+   * The quarantine rows with a crawl date for every row (the partition they are stored under): a
+   * record whose date could not be read gets {@code fallback}.
+   */
+  public static Dataset<Row> datedQuarantine(Dataset<Row> quarantine, LocalDate fallback) {
+    return quarantine.withColumn(
+        "crawl_date", coalesce(col("crawl_date"), lit(java.sql.Date.valueOf(fallback))));
   }
 
   /**

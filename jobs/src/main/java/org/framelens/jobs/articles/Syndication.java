@@ -1,5 +1,6 @@
 package org.framelens.jobs.articles;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -7,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
@@ -28,17 +29,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.framelens.common.dedup.NearDuplicates;
-import org.framelens.jobs.ingest.ProcessedRows;
+import org.framelens.common.dedup.TextSketch;
 import org.framelens.jobs.spark.FramelensConf;
+import org.framelens.jobs.spark.SparkRows;
 import org.framelens.jobs.spark.SparkTables;
 
 /**
  * Marks near-duplicate articles ({@link NearDuplicates}: LSH banding over the MinHash signatures
- * the processing pass computed, confirmed by the exact Jaccard similarity of the word 5-shingle
- * sets). Up to {@link FramelensConf#NEARDUP_DRIVER_MAX} articles (200,000) the signatures are
- * compared on the driver: one small job collects ids, times and signatures, a second the shingle
- * sets of the candidates only; larger runs apply the same rules in Spark. Either way no text is
- * read again.
+ * stored with each article ({@code text_signature}, computed in the processing pass), confirmed by
+ * the exact Jaccard similarity of the word 5-shingle sets of the candidate pairs only, linked only
+ * when published at most the window apart). The marks are a function of the set of articles alone:
+ * a {@code run} over a crawl and a nightly store that received the same crawl night by night, in
+ * any order, mark the same articles alike. Up to {@link FramelensConf#NEARDUP_DRIVER_MAX} articles
+ * (200,000) the signatures are compared on the driver; larger sets apply the same rules in Spark.
  */
 public final class Syndication {
   private Syndication() {}
@@ -50,66 +53,78 @@ public final class Syndication {
           .add("syndicated", DataTypes.BooleanType, false);
 
   /**
-   * Adds {@code duplicate_of} and {@code syndicated} to the articles of {@code kept} (rows of the
-   * processing pass: the {@code article} struct and the sketch columns) and returns the articles'
-   * columns.
+   * Adds {@code duplicate_of} and {@code syndicated} to articles (the articles table's columns,
+   * {@code text_signature} and {@code text} among them, without the two marks).
+   *
+   * @param articlesAtMost an upper bound of the number of articles, or -1 to count them first
    */
-  public static Dataset<Row> mark(Dataset<Row> kept) {
-    return mark(kept, -1);
-  }
-
-  /**
-   * As {@link #mark(Dataset)}, with an upper bound of the articles in {@code kept} (the processing
-   * pass counted them), or -1 to count them first.
-   */
-  public static Dataset<Row> mark(Dataset<Row> kept, long articlesAtMost) {
-    SparkSession spark = kept.sparkSession();
-    Dataset<Row> sketched =
-        kept.filter(col(ProcessedRows.SKETCH_SIGNATURE).isNotNull())
-            .select(
-                col("article.article_id").as("article_id"),
-                coalesce(col("article.published_at"), col("article.crawl_time")).as("t"),
-                col(ProcessedRows.SKETCH_SIGNATURE).as("signature"),
-                col(ProcessedRows.SKETCH_BUCKETS).as("buckets"));
+  public static Dataset<Row> mark(
+      Dataset<Row> articles, NearDuplicates.Window window, long articlesAtMost) {
+    SparkSession spark = articles.sparkSession();
     long localMax = FramelensConf.nearDuplicatesDriverMax(spark);
-    long n = articlesAtMost >= 0 ? articlesAtMost : sketched.count();
-    Dataset<Row> marks = n <= localMax ? broadcast(onDriver(spark, sketched)) : inSpark(sketched);
-    return kept.select("article.*")
+    long n = articlesAtMost >= 0 ? articlesAtMost : articles.count();
+    Dataset<Row> marks =
+        n <= localMax ? broadcast(onDriver(articles, window)) : inSpark(articles, window);
+    return articles
         .join(marks, SparkTables.seq("article_id"), "left")
         .withColumn("syndicated", coalesce(col("syndicated"), lit(false)));
   }
 
-  /** The marks computed on the driver from the collected signatures (a small dataset). */
-  static Dataset<Row> onDriver(SparkSession spark, Dataset<Row> sketched) {
-    List<Row> slim = sketched.select("article_id", "t", "signature").collectAsList();
-    List<NearDuplicates.Doc> docs = new ArrayList<>(slim.size());
-    for (Row r : slim) {
-      Timestamp t = r.isNullAt(1) ? null : r.getTimestamp(1);
-      docs.add(new NearDuplicates.Doc(r.getString(0), micros(t), ints(r.getList(2))));
+  private static Dataset<Row> sketched(Dataset<Row> articles) {
+    return articles
+        .filter(col("text_signature").isNotNull())
+        .select(
+            col("article_id"),
+            coalesce(col("published_at"), col("crawl_time")).as("t"),
+            col("text_signature").as("signature"),
+            col("text"));
+  }
+
+  /** The marks computed on the driver from the collected signatures. */
+  static Dataset<Row> onDriver(Dataset<Row> articles, NearDuplicates.Window window) {
+    SparkSession spark = articles.sparkSession();
+    Dataset<Row> sketched = sketched(articles);
+    List<NearDuplicates.Doc> docs = new ArrayList<>();
+    for (Row r : sketched.select("article_id", "t", "signature").collectAsList()) {
+      docs.add(
+          new NearDuplicates.Doc(
+              r.getAs("article_id"),
+              micros(r.getAs("t")),
+              ints(r.getList(r.fieldIndex("signature")))));
     }
     Set<NearDuplicates.Pair> candidates = NearDuplicates.candidates(docs);
     Map<String, int[]> buckets = new HashMap<>();
     if (!candidates.isEmpty()) {
+      // the shingle sets of the candidates only, from their stored text
       Set<String> ids = new HashSet<>();
       for (NearDuplicates.Pair p : candidates) {
         ids.add(p.a());
         ids.add(p.b());
       }
+      StructType idType = new StructType().add("article_id", DataTypes.StringType, false);
       Dataset<Row> wanted =
           spark.createDataFrame(
-              ids.stream().map(RowFactory::create).toList(),
-              new StructType().add("article_id", DataTypes.StringType, false));
+              ids.stream().map(id -> SparkRows.of(idType).set("article_id", id).build()).toList(),
+              idType);
       for (Row r :
           sketched
               .join(broadcast(wanted), "article_id")
-              .select("article_id", "buckets")
+              .select("article_id", "text")
+              .dropDuplicates("article_id")
               .collectAsList()) {
-        buckets.put(r.getString(0), ints(r.getList(1)));
+        buckets.put(r.getAs("article_id"), TextSketch.of(r.getAs("text")).buckets());
       }
     }
     List<Row> rows = new ArrayList<>();
-    NearDuplicates.marks(docs, candidates, buckets)
-        .forEach((id, m) -> rows.add(RowFactory.create(id, m.duplicateOf(), m.syndicated())));
+    NearDuplicates.marks(docs, candidates, buckets, window)
+        .forEach(
+            (id, m) ->
+                rows.add(
+                    SparkRows.of(MARKS)
+                        .set("article_id", id)
+                        .set("duplicate_of", m.duplicateOf())
+                        .set("syndicated", m.syndicated())
+                        .build()));
     return spark.createDataFrame(rows, MARKS);
   }
 
@@ -128,9 +143,9 @@ public final class Syndication {
     return out;
   }
 
-  /** The same rules as {@link NearDuplicates#marks}, as Spark joins (runs too large to collect). */
-  static Dataset<Row> inSpark(Dataset<Row> sketched) {
-    Dataset<Row> docs = sketched.persist(StorageLevel.MEMORY_AND_DISK());
+  /** The same rules as {@link NearDuplicates#marks}, as Spark joins (sets too large to collect). */
+  static Dataset<Row> inSpark(Dataset<Row> articles, NearDuplicates.Window window) {
+    Dataset<Row> docs = sketched(articles).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       UserDefinedFunction bandKeys =
           udf(
@@ -155,6 +170,10 @@ public final class Syndication {
               .select(col("x.article_id").as("a"), col("y.article_id").as("b"))
               .filter(col("a").lt(col("b")))
               .distinct();
+      UserDefinedFunction shingles =
+          udf(
+              (UDF1<String, int[]>) text -> TextSketch.of(text).buckets(),
+              DataTypes.createArrayType(DataTypes.IntegerType, false));
       UserDefinedFunction similar =
           udf(
               (UDF2<scala.collection.Seq<Integer>, scala.collection.Seq<Integer>, Boolean>)
@@ -163,12 +182,32 @@ public final class Syndication {
                           ints(scala.jdk.javaapi.CollectionConverters.asJava(x)),
                           ints(scala.jdk.javaapi.CollectionConverters.asJava(y))),
               DataTypes.BooleanType);
-      Dataset<Row> fa = docs.select("article_id", "t", "buckets").toDF("a", "ta", "fa");
-      Dataset<Row> fb = docs.select("article_id", "t", "buckets").toDF("b", "tb", "fb");
+      // the earliest time of an id (the same page may be stored on several days)
+      Dataset<Row> times =
+          docs.groupBy("article_id").agg(org.apache.spark.sql.functions.min("t").as("t"));
+      Dataset<Row> candidateIds =
+          candidates
+              .select(col("a").as("article_id"))
+              .union(candidates.select(col("b").as("article_id")))
+              .distinct();
+      Dataset<Row> sets =
+          docs.join(candidateIds, "article_id")
+              .dropDuplicates("article_id")
+              .select(col("article_id"), shingles.apply(col("text")).as("buckets"))
+              .join(times, "article_id");
+      Dataset<Row> fa = sets.toDF("a", "fa", "ta");
+      Dataset<Row> fb = sets.toDF("b", "fb", "tb");
       Dataset<Row> pairs =
           candidates
               .join(fa, "a")
               .join(fb, "b")
+              .filter(
+                  col("ta")
+                      .isNull()
+                      .or(col("tb").isNull())
+                      .or(
+                          abs(unix_micros(col("ta")).minus(unix_micros(col("tb"))))
+                              .leq(lit(window.micros()))))
               .filter(similar.apply(col("fa"), col("fb")))
               .select("a", "ta", "b", "tb");
       // both directions: for each article, the earliest of its near-duplicates (itself included)
@@ -182,7 +221,8 @@ public final class Syndication {
       Dataset<Row> earliest =
           edges
               .union(
-                  docs.join(linked, "article_id")
+                  times
+                      .join(linked, "article_id")
                       .select(
                           col("article_id"), col("article_id").as("candidate"), col("t").as("ct")))
               .withColumn(

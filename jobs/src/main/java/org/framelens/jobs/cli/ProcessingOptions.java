@@ -1,5 +1,6 @@
 package org.framelens.jobs.cli;
 
+import org.framelens.common.dedup.NearDuplicates;
 import org.framelens.common.pipeline.ProcessingConfig;
 import org.framelens.jobs.ingest.ProcessingSettings;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,14 @@ public final class ProcessingOptions {
               + " ${DEFAULT-VALUE}).")
   long parseTimeoutMillis = ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS;
 
+  @Option(
+      names = "--near-duplicate-days",
+      paramLabel = "DAYS",
+      description =
+          "Near-duplicates (wire copies) published further apart are not linked (default:"
+              + " ${DEFAULT-VALUE}).")
+  int nearDuplicateDays = NearDuplicates.Window.DEFAULT_DAYS;
+
   public ProcessingSettings settings() {
     return new ProcessingSettings(
         lexicon.lexicon,
@@ -47,7 +56,8 @@ public final class ProcessingOptions {
         lexicon.languages,
         maxDocumentBytes,
         maxTextChars,
-        parseTimeoutMillis);
+        parseTimeoutMillis,
+        nearDuplicateDays);
   }
 
   public boolean includeCopies() {

@@ -44,7 +44,8 @@ public final class ProcessedRows {
           .add("url", DataTypes.StringType, true)
           .add(
               "article",
-              SparkTables.structTypeWithout(Tables.ARTICLES, List.of("duplicate_of", "syndicated")),
+              SparkTables.structTypeWithout(
+                  Tables.ARTICLES, List.of("text_signature", "duplicate_of", "syndicated")),
               true)
           .add("hits", DataTypes.createArrayType(HIT_TYPE, false), true)
           .add("quarantine", SparkTables.structType(Tables.QUARANTINE), true)

@@ -1,6 +1,7 @@
 package org.framelens.jobs.ingest;
 
 import java.util.List;
+import org.framelens.common.dedup.NearDuplicates;
 import org.framelens.common.pipeline.ProcessingConfig;
 
 /**
@@ -13,6 +14,7 @@ import org.framelens.common.pipeline.ProcessingConfig;
  * @param maxDocumentBytes larger documents are quarantined
  * @param maxTextChars longer texts are cut (and the cut recorded)
  * @param parseTimeoutMillis a document whose parse takes longer is quarantined
+ * @param nearDuplicateDays near-duplicates published further apart are not linked
  */
 public record ProcessingSettings(
     String lexicon,
@@ -20,9 +22,16 @@ public record ProcessingSettings(
     List<String> languages,
     long maxDocumentBytes,
     int maxTextChars,
-    long parseTimeoutMillis) {
+    long parseTimeoutMillis,
+    int nearDuplicateDays) {
   public ProcessingSettings {
     languages = List.copyOf(languages);
+    NearDuplicates.Window.days(nearDuplicateDays); // validates
+  }
+
+  /** How far apart near-duplicates may be published to be linked. */
+  public NearDuplicates.Window nearDuplicateWindow() {
+    return NearDuplicates.Window.days(nearDuplicateDays);
   }
 
   /** The bundled lexicon, no registry, default languages and limits. */
@@ -33,21 +42,45 @@ public record ProcessingSettings(
         List.of(),
         ProcessingConfig.DEFAULT_MAX_DOCUMENT_BYTES,
         ProcessingConfig.DEFAULT_MAX_TEXT_CHARS,
-        ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS);
+        ProcessingConfig.DEFAULT_PARSE_TIMEOUT_MILLIS,
+        NearDuplicates.Window.DEFAULT_DAYS);
   }
 
   public ProcessingSettings withLexicon(String lexiconPath) {
     return new ProcessingSettings(
-        lexiconPath, outlets, languages, maxDocumentBytes, maxTextChars, parseTimeoutMillis);
+        lexiconPath,
+        outlets,
+        languages,
+        maxDocumentBytes,
+        maxTextChars,
+        parseTimeoutMillis,
+        nearDuplicateDays);
   }
 
   public ProcessingSettings withOutlets(String outletsPath) {
     return new ProcessingSettings(
-        lexicon, outletsPath, languages, maxDocumentBytes, maxTextChars, parseTimeoutMillis);
+        lexicon,
+        outletsPath,
+        languages,
+        maxDocumentBytes,
+        maxTextChars,
+        parseTimeoutMillis,
+        nearDuplicateDays);
   }
 
   public ProcessingSettings withLanguages(List<String> langs) {
     return new ProcessingSettings(
-        lexicon, outlets, langs, maxDocumentBytes, maxTextChars, parseTimeoutMillis);
+        lexicon,
+        outlets,
+        langs,
+        maxDocumentBytes,
+        maxTextChars,
+        parseTimeoutMillis,
+        nearDuplicateDays);
+  }
+
+  public ProcessingSettings withNearDuplicateDays(int days) {
+    return new ProcessingSettings(
+        lexicon, outlets, languages, maxDocumentBytes, maxTextChars, parseTimeoutMillis, days);
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -65,7 +66,8 @@ final class NightTables {
     try {
       long records = 0;
       long quarantined = 0;
-      Dataset<Row> dayArticles;
+      long remarkedDates = 0;
+      Dataset<Row> allArticles;
       if (parse) {
         PartitionProcessor.StageAccumulators acc =
             new PartitionProcessor.StageAccumulators(spark.sparkContext());
@@ -73,12 +75,20 @@ final class NightTables {
         try (ProgressReporter progress = ProgressReporter.start(spark, acc, "nightly")) {
           records = processed.count();
         }
-        quarantined = stageParsedDay(processed, acc.articles.value());
-        dayArticles = readStaged(Tables.ARTICLES);
+        Dataset<Row> kept =
+            ArticleTables.latestPerUrlAndCrawlDate(ArticleTables.articleRows(processed));
+        writeStaged(ArticleTables.hits(kept, version()), Tables.FRAME_HITS);
+        writeStaged(ArticleTables.quarantine(processed), Tables.QUARANTINE);
+        commit.replace(Tables.QUARANTINE.name() + "/" + partition);
+        quarantined = readStaged(Tables.QUARANTINE).count();
+        remarkedDates = stageArticles(ArticleTables.unmarked(kept), otherArticles);
+        allArticles = readStaged(Tables.ARTICLES).unionByName(unchanged(otherArticles));
       } else {
-        dayArticles = liveArticles.filter(col("crawl_date").equalTo(lit(day)));
-        writeStaged(tag(dayArticles), Tables.FRAME_HITS);
+        writeStaged(
+            tag(liveArticles.filter(col("crawl_date").equalTo(lit(day)))), Tables.FRAME_HITS);
+        allArticles = liveArticles;
       }
+      Dataset<Row> dayArticles = allArticles.filter(col("crawl_date").equalTo(lit(day)));
       Dataset<Row> dayHits = readStaged(Tables.FRAME_HITS);
       int retaggedDates = 0;
       Dataset<Row> allHits;
@@ -92,15 +102,80 @@ final class NightTables {
                 .filter(col("crawl_date").notEqual(lit(day)))
                 .unionByName(dayHits);
       }
-      Dataset<Row> allArticles = otherArticles.unionByName(dayArticles);
       stageComparisons(allArticles, allHits);
       stageCoverage(allArticles, parse);
+      if (remarkedDates > 0) {
+        System.out.printf(
+            "nightly: near-duplicate marks changed on %d other date(s); their articles are"
+                + " republished%n",
+            remarkedDates);
+      }
       return new Counts(records, dayArticles.count(), dayHits.count(), quarantined, retaggedDates);
     } finally {
       if (processed != null) {
         processed.unpersist();
       }
     }
+  }
+
+  /** Dates whose articles this night stages again (their near-duplicate marks changed). */
+  private final java.util.Set<java.sql.Date> remarked = new java.util.TreeSet<>();
+
+  /**
+   * Stages the date's articles and the partitions of other dates whose near-duplicate marks the
+   * night changes. The marks are computed over the whole store, the night's articles included, from
+   * the stored signatures: a wire copy is linked to an original of another night whichever night
+   * came first, exactly as one {@code run} over all of the crawl would link it.
+   *
+   * @return how many other dates were staged again
+   */
+  private long stageArticles(Dataset<Row> dayUnmarked, Dataset<Row> otherArticles)
+      throws IOException {
+    Dataset<Row> all =
+        ArticleTables.marked(
+                SparkTables.conformWithout(
+                        otherArticles, Tables.ARTICLES, List.of("duplicate_of", "syndicated"))
+                    .unionByName(
+                        SparkTables.conformWithout(
+                            dayUnmarked, Tables.ARTICLES, List.of("duplicate_of", "syndicated"))),
+                config.processing().nearDuplicateWindow(),
+                -1)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> marks =
+          all.filter(col("crawl_date").notEqual(lit(day)))
+              .select("article_id", "crawl_date", "duplicate_of", "syndicated");
+      for (Row r :
+          marks
+              .except(
+                  otherArticles.select("article_id", "crawl_date", "duplicate_of", "syndicated"))
+              .select("crawl_date")
+              .distinct()
+              .collectAsList()) {
+        remarked.add(r.getAs("crawl_date"));
+      }
+      Column staged = col("crawl_date").equalTo(lit(day));
+      for (java.sql.Date d : remarked) {
+        staged = staged.or(col("crawl_date").equalTo(lit(d)));
+      }
+      writeStaged(all.filter(staged), Tables.ARTICLES);
+      commit.replace(Tables.ARTICLES.name() + "/" + partition);
+      for (java.sql.Date d : remarked) {
+        commit.replace(Tables.ARTICLES.name() + "/crawl_date=" + d);
+      }
+      return remarked.size();
+    } finally {
+      all.unpersist();
+    }
+  }
+
+  /** The other dates' live articles that this night does not stage again. */
+  private Dataset<Row> unchanged(Dataset<Row> otherArticles) {
+    Dataset<Row> rest = otherArticles;
+    for (java.sql.Date d : remarked) {
+      rest = rest.filter(col("crawl_date").notEqual(lit(d)));
+    }
+    return rest;
   }
 
   /** The processing pass over the date's files; every row dated by the night, not the fetch. */
@@ -114,17 +189,6 @@ final class NightTables {
         .withColumn("article", col("article").withField("crawl_date", lit(day)))
         .withColumn("quarantine", col("quarantine").withField("crawl_date", lit(day)))
         .persist(StorageLevel.MEMORY_AND_DISK());
-  }
-
-  /** Stages the date's articles, hits and quarantine; returns the quarantine rows' count. */
-  private long stageParsedDay(Dataset<Row> processed, long articlesAtMost) throws IOException {
-    ArticleTables.Derived tables = ArticleTables.derive(processed, version(), articlesAtMost);
-    writeStaged(tables.articles(), Tables.ARTICLES);
-    writeStaged(tables.hits(), Tables.FRAME_HITS);
-    writeStaged(tables.quarantine(), Tables.QUARANTINE);
-    commit.replace(Tables.ARTICLES.name() + "/" + partition);
-    commit.replace(Tables.QUARANTINE.name() + "/" + partition);
-    return readStaged(Tables.QUARANTINE).count();
   }
 
   /**

@@ -57,7 +57,7 @@ public final class NightlyJob {
 
   /** The date's input folder does not exist (yet): the scheduler may retry later. */
   public static final class NoInputException extends IOException {
-    NoInputException(String path) {
+    public NoInputException(String path) {
       super("no input for the date: " + path + " does not exist");
     }
   }

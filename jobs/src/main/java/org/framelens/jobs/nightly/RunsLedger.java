@@ -104,6 +104,7 @@ final class RunsLedger {
                 Long.toString(c.processing().maxDocumentBytes()),
                 Integer.toString(c.processing().maxTextChars()),
                 Long.toString(c.processing().parseTimeoutMillis()),
+                Integer.toString(c.processing().nearDuplicateDays()),
                 Boolean.toString(c.includeCopies())),
             StandardCharsets.UTF_8)
         .toString()

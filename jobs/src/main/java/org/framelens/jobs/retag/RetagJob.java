@@ -3,6 +3,7 @@ package org.framelens.jobs.retag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Locale;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,6 +57,7 @@ public final class RetagJob {
 
   public static Summary run(SparkSession spark, Config config) throws IOException {
     long start = System.nanoTime();
+    refuseNightlyStore(spark, config.output());
     PreparedProcessing prepared =
         PreparedProcessing.prepare(spark.sparkContext().hadoopConfiguration(), config.processing());
     Lexicon lexicon = prepared.lexicon();
@@ -93,5 +95,22 @@ public final class RetagJob {
             tagSeconds,
             compareSeconds);
     return s;
+  }
+
+  /**
+   * A nightly store decides every night from its {@code runs} ledger which lexicon its tables are
+   * published with; a retag outside the ledger would leave the next night deciding from a lexicon
+   * that is no longer published. Its lexicon is changed through {@code nightly} instead.
+   */
+  static void refuseNightlyStore(SparkSession spark, String output) throws IOException {
+    Path runs = new Path(output, Tables.RUNS.name());
+    if (runs.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(runs)) {
+      throw new IllegalArgumentException(
+          output
+              + " is a nightly store (it has a runs ledger): retag would change its tables"
+              + " without the ledger knowing. Change its lexicon with `framelens nightly --date"
+              + " <any processed date> --lexicon <new lexicon> ...`: the night retags the stored"
+              + " text of every date (no document is parsed again) and records it in runs.");
+    }
   }
 }

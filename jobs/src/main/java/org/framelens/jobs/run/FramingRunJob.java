@@ -1,5 +1,6 @@
 package org.framelens.jobs.run;
 
+import com.google.common.base.Suppliers;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,21 +69,29 @@ public final class FramingRunJob {
       long dedupStart = System.nanoTime();
       // computes the near-duplicate marks eagerly
       ArticleTables.Derived tables =
-          ArticleTables.derive(processed, lexicon.version(), acc.articles.value());
+          ArticleTables.derive(
+              processed,
+              lexicon.version(),
+              config.processing().nearDuplicateWindow(),
+              acc.articles.value());
       double dedupSeconds = (System.nanoTime() - dedupStart) / 1e9;
 
       long writeStart = System.nanoTime();
       String out = config.output();
+      // a run without hits (or articles) still leaves real, empty tables, under this date
+      Supplier<LocalDate> firstDay =
+          Suppliers.memoize(
+              () ->
+                  ArticleTables.firstCrawlDate(
+                      ArticleTables.articleRows(processed), "article.crawl_date"));
       SparkTables.write(tables.articles(), out, Tables.ARTICLES);
       SparkTables.write(tables.hits(), out, Tables.FRAME_HITS);
-      SparkTables.write(tables.quarantine().coalesce(1), out, Tables.QUARANTINE);
-      // a run without hits (or articles) still leaves real, empty tables
-      Supplier<LocalDate> firstDay =
-          () ->
-              ArticleTables.firstCrawlDate(
-                  ArticleTables.articleRows(processed), "article.crawl_date");
+      SparkTables.write(
+          ArticleTables.datedQuarantine(tables.quarantine(), firstDay.get()).coalesce(1),
+          out,
+          Tables.QUARANTINE);
       for (var t : List.of(Tables.ARTICLES, Tables.FRAME_HITS, Tables.QUARANTINE)) {
-        SparkTables.ensureParquet(spark, out + "/" + t.name(), t, firstDay);
+        SparkTables.ensureParquet(spark, out + "/" + t.name(), t, firstDay::get);
       }
       CoverageTable.write(
           spark,
@@ -91,7 +100,7 @@ public final class FramingRunJob {
           processing.outletRegistryCsv(),
           out + "/" + Tables.OUTLET_COVERAGE.name());
       SparkTables.ensureParquet(
-          spark, out + "/" + Tables.OUTLET_COVERAGE.name(), Tables.OUTLET_COVERAGE, firstDay);
+          spark, out + "/" + Tables.OUTLET_COVERAGE.name(), Tables.OUTLET_COVERAGE, firstDay::get);
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
       long compareStart = System.nanoTime();

@@ -64,6 +64,7 @@ public final class SparkTables {
       case BOOLEAN -> DataTypes.BooleanType;
       case TIMESTAMP -> DataTypes.TimestampType;
       case DATE -> DataTypes.DateType;
+      case INT_ARRAY -> DataTypes.createArrayType(DataTypes.IntegerType, true);
     };
   }
 
@@ -72,6 +73,16 @@ public final class SparkTables {
     StructType type = structType(table);
     List<Column> cols = new ArrayList<>();
     for (StructField f : type.fields()) {
+      cols.add(ds.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()));
+    }
+    return ds.select(cols.toArray(new Column[0]));
+  }
+
+  /** As {@link #conform}, without the dropped columns (e.g. marks that are computed later). */
+  public static Dataset<Row> conformWithout(
+      Dataset<Row> ds, TableSchema table, List<String> dropped) {
+    List<Column> cols = new ArrayList<>();
+    for (StructField f : structTypeWithout(table, dropped).fields()) {
       cols.add(ds.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()));
     }
     return ds.select(cols.toArray(new Column[0]));

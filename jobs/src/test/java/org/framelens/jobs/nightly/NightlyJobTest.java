@@ -243,6 +243,20 @@ class NightlyJobTest {
             "parse/succeeded",
             "retag/succeeded");
     assertThat((int) runs.get(0).getAs("input_files")).isEqualTo(12);
+
+    // retag outside the ledger would desynchronise the store: refused, a configuration error
+    Throwable refused =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                org.framelens.jobs.retag.RetagJob.run(
+                    spark,
+                    new org.framelens.jobs.retag.RetagJob.Config(
+                        out.toString(), ProcessingSettings.defaults(), false)));
+    assertThat(refused)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nightly");
+    assertThat(org.framelens.jobs.cli.ExitCodes.of(refused))
+        .isEqualTo(org.framelens.jobs.cli.ExitCodes.USAGE);
     Path staging = out.resolve("_framelens/staging");
     if (Files.exists(staging)) {
       try (var left = Files.list(staging)) {
