@@ -20,8 +20,9 @@ import org.jsoup.nodes.Element;
  * are dropped because both benchmarks scored better without them.
  *
  * <p>All tree walks are iterative (jsoup {@link org.jsoup.select.NodeTraversor}), so arbitrarily
- * deep HTML does not overflow the stack. {@link #extract} never throws: on any failure it returns
- * an empty result.
+ * deep HTML does not overflow the stack. A failure in any step is not hidden: {@link #extract}
+ * throws it (the caller records it; {@code ArticleProcessor} quarantines the document at stage
+ * {@code parse}), since an empty result would turn a broken extraction into an empty article.
  *
  * <p><b>Thread safety:</b> instances hold no mutable state; one instance may be shared by any
  * number of threads.
@@ -128,8 +129,9 @@ public final class MainContentExtractor {
   }
 
   /**
-   * Extracts headline, main-text blocks and author. Never throws; returns an empty result for null,
-   * empty or unparseable input.
+   * Extracts headline, main-text blocks and author; an empty result for null or blank input.
+   * Lenient with malformed HTML (jsoup repairs it); a failure of any step (a {@link
+   * RuntimeException}, a {@link StackOverflowError}) is thrown, never turned into an empty result.
    */
   public Extracted extract(String html, String baseUrl) {
     return extract(html, baseUrl, ParseDeadline.NONE);
@@ -143,13 +145,7 @@ public final class MainContentExtractor {
     if (html == null || html.isBlank()) {
       return EMPTY;
     }
-    try {
-      return doExtract(html, baseUrl == null ? "" : baseUrl, deadline);
-    } catch (ParseDeadline.ParseTimeoutException e) {
-      throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      return EMPTY;
-    }
+    return doExtract(html, baseUrl == null ? "" : baseUrl, deadline);
   }
 
   private Extracted doExtract(String html, String url, ParseDeadline deadline) {

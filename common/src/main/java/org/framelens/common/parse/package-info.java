@@ -22,7 +22,9 @@
  *       whitespace and key helpers.
  * </ul>
  *
- * <p>{@link org.framelens.common.parse.ParseDeadline} stops a parse that runs too long and {@link
+ * <p>Failures are not hidden: a step that throws makes the parse throw, and the caller records it
+ * ({@code ArticleProcessor} quarantines the document at stage {@code parse}); {@link
+ * org.framelens.common.parse.ParseDeadline} stops a parse that runs too long and {@link
  * org.framelens.common.parse.NotADocumentException} marks content that is no document. Tree walks
  * are iterative, so deep HTML does not overflow the stack. Everything here is plain Java, tested
  * without Spark; the extractor and its steps are stateless and thread-safe, an {@code
