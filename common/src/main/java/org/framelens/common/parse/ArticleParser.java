@@ -32,7 +32,7 @@ public final class ArticleParser {
   private final long timeoutMillis;
   private final AutoDetectParser autoParser = new AutoDetectParser();
   private final Detector detector = autoParser.getDetector();
-  private final MainContentExtractor extractor = new MainContentExtractor();
+  private final MainContentExtractor extractor;
   private final Charsets charsets = new Charsets();
 
   public ArticleParser(int maxTextChars) {
@@ -44,8 +44,14 @@ public final class ArticleParser {
    *     zero for no limit
    */
   public ArticleParser(int maxTextChars, long timeoutMillis) {
+    this(maxTextChars, timeoutMillis, new MainContentExtractor());
+  }
+
+  /** A parser whose HTML goes through {@code extractor} (tests inject one whose step fails). */
+  ArticleParser(int maxTextChars, long timeoutMillis, MainContentExtractor extractor) {
     this.maxTextChars = maxTextChars;
     this.timeoutMillis = timeoutMillis;
+    this.extractor = extractor;
   }
 
   public ParsedDocument parse(RawDocument doc)

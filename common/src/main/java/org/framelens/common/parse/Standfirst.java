@@ -75,11 +75,7 @@ final class Standfirst {
    * order; empty when there is none or the headline is not just above the body.
    */
   static List<String> find(
-      Element body,
-      List<Element> roots,
-      String title,
-      String author,
-      MainContentExtractor.Stats stats) {
+      Element body, List<Element> roots, String title, String author, PageStats stats) {
     if (roots.isEmpty() || roots.get(0) == body) {
       return List.of();
     }
@@ -127,7 +123,7 @@ final class Standfirst {
       return false;
     }
     for (Element c : e.children()) {
-      if (MainContentExtractor.BLOCK_TAGS.contains(c.normalName())) {
+      if (TextBlocks.BLOCK_TAGS.contains(c.normalName())) {
         return false;
       }
     }
@@ -135,8 +131,8 @@ final class Standfirst {
   }
 
   private static boolean isStandfirst(
-      Element e, Element common, String text, String author, MainContentExtractor.Stats stats) {
-    int len = MainContentExtractor.visibleLength(text);
+      Element e, Element common, String text, String author, PageStats stats) {
+    int len = PageStats.visibleLength(text);
     if (len < MIN_CHARS || len > MAX_CHARS || stats.linkDensity(e) > 0.2) {
       return false;
     }
@@ -144,7 +140,7 @@ final class Standfirst {
       return false; // a byline
     }
     for (Element a = e; a != null && a != common; a = a.parent()) {
-      String ci = MainContentExtractor.classAndId(a);
+      String ci = Boilerplate.classAndId(a);
       if (!ci.isEmpty() && NOT_STANDFIRST.matcher(ci.toLowerCase(Locale.ROOT)).find()) {
         return false;
       }

@@ -28,10 +28,16 @@ public final class ArticleProcessor {
   private final StageTimes times = new StageTimes();
 
   public ArticleProcessor(ProcessingResources resources) {
-    this.resources = resources;
-    this.parser =
+    this(
+        resources,
         new ArticleParser(
-            resources.config().maxTextChars(), resources.config().parseTimeoutMillis());
+            resources.config().maxTextChars(), resources.config().parseTimeoutMillis()));
+  }
+
+  /** A processor that parses with {@code parser} (tests inject one whose extraction fails). */
+  ArticleProcessor(ProcessingResources resources, ArticleParser parser) {
+    this.resources = resources;
+    this.parser = parser;
     this.tagger = new FrameTagger(resources.lexicon(), resources.languages());
   }
 
@@ -41,13 +47,18 @@ public final class ArticleProcessor {
   }
 
   /**
-   * Never throws: whatever a record does, the outcome is an article, a skip or a quarantine row (an
-   * exception from any stage, even one this class does not expect, is the record's row).
+   * Never throws for bad input: whatever a record does, the outcome is an article, a skip or a
+   * quarantine row (an exception from any stage, even one this class does not expect, is the
+   * record's row). An {@link OutOfMemoryError} is not caught: it says the executor JVM, which other
+   * tasks share, ran out of heap, not that this record is bad (the record in hand is often not the
+   * one that filled it), and carrying on in that JVM would leave other threads failing at random.
+   * It ends the task, and Spark retries it. Documents over {@code maxDocumentBytes} are quarantined
+   * when read ({@code too_large}), which keeps one document's parse to a bounded share of the heap.
    */
   public Processed process(ReadOutcome outcome) {
     try {
       return processUnguarded(outcome);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | StackOverflowError e) {
       return unexpected(outcome, e);
     }
   }
@@ -113,7 +124,8 @@ public final class ArticleProcessor {
       }
       return new Processed.Skipped(
           doc.sourceFile(), doc.sourceOffset(), doc.url(), "not_a_document");
-    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+    } catch (Exception | StackOverflowError e) {
+      // an extraction failure too: the extractor throws it rather than return an empty article
       times.parse += System.nanoTime() - t0;
       return quarantine(doc, QuarantineRecord.PARSE, e);
     }
@@ -256,9 +268,6 @@ public final class ArticleProcessor {
     }
     if (e instanceof StackOverflowError) {
       return "too_deeply_nested";
-    }
-    if (e instanceof OutOfMemoryError) {
-      return "out_of_memory";
     }
     return e.getClass().getSimpleName();
   }

@@ -342,9 +342,9 @@ class PublishedDatesTest {
                 + "<ul><li><div style=\"display: none\">Published 21 July 2017</div>"
                 + "<a href=\"/other\">Another story</a></li>"
                 + "<li><div hidden>Erschienen am 3. Mai 2018</div></li></ul></body>");
-    assertThat(PublishedDates.fromLabel(doc)).isNull();
+    assertThat(WrittenDates.fromLabel(doc)).isNull();
     doc.select("[style], [hidden]").removeAttr("style").removeAttr("hidden");
-    assertThat(PublishedDates.fromLabel(doc).localDate()).isEqualTo(LocalDate.of(2017, 7, 21));
+    assertThat(WrittenDates.fromLabel(doc).localDate()).isEqualTo(LocalDate.of(2017, 7, 21));
   }
 
   @Test
