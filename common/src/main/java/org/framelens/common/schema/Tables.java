@@ -287,7 +287,7 @@ public final class Tables {
                   DATE,
                   "crawl date of the record; partition column. A record whose date could not be"
                       + " read is placed under the night's date (nightly), or the earliest crawl"
-                      + " date of its file's articles, else the run's first crawl date (run)")),
+                      + " date of its file's other records, else the run's first crawl date (run)")),
           List.of("crawl_date"));
 
   public static final TableSchema RUNS =

@@ -148,16 +148,19 @@ public final class ArticleTables {
 
   /**
    * The quarantine rows with a crawl date for every row (the partition they are stored under): a
-   * record whose date could not be read gets the earliest crawl date of the articles read from the
-   * same file (in a crawl laid out by day, the file's day, as {@code nightly} dates it), else
+   * record whose date could not be read gets the earliest crawl date of the other records read from
+   * the same file (in a crawl laid out by day, the file's day, as {@code nightly} dates it), else
    * {@code fallback}.
    */
   public static Dataset<Row> datedQuarantine(
-      Dataset<Row> quarantine, Dataset<Row> articles, LocalDate fallback) {
+      Dataset<Row> quarantine, Dataset<Row> processed, LocalDate fallback) {
     Dataset<Row> fileDates =
-        articles
-            .groupBy(col("source_file").as("_file"))
-            .agg(org.apache.spark.sql.functions.min("crawl_date").as("_file_date"));
+        processed
+            .select(
+                col("source_file").as("_file"),
+                coalesce(col("article.crawl_date"), col("quarantine.crawl_date")).as("_date"))
+            .groupBy("_file")
+            .agg(org.apache.spark.sql.functions.min("_date").as("_file_date"));
     return quarantine
         .join(fileDates, quarantine.col("source_file").equalTo(fileDates.col("_file")), "left")
         .withColumn(

@@ -87,8 +87,7 @@ public final class FramingRunJob {
       SparkTables.write(tables.articles(), out, Tables.ARTICLES);
       SparkTables.write(tables.hits(), out, Tables.FRAME_HITS);
       SparkTables.write(
-          ArticleTables.datedQuarantine(tables.quarantine(), tables.articles(), firstDay.get())
-              .coalesce(1),
+          ArticleTables.datedQuarantine(tables.quarantine(), processed, firstDay.get()).coalesce(1),
           out,
           Tables.QUARANTINE);
       for (var t : List.of(Tables.ARTICLES, Tables.FRAME_HITS, Tables.QUARANTINE)) {
