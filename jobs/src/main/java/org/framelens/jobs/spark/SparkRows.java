@@ -1,8 +1,17 @@
 package org.framelens.jobs.spark;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.framelens.common.schema.TableRow;
 import org.framelens.common.schema.TableSchema;
@@ -25,6 +34,16 @@ public final class SparkRows {
     return new Builder(type);
   }
 
+  private static Object emptyValue(DataType t) {
+    if (t instanceof StringType) return "";
+    if (t instanceof IntegerType) return 0;
+    if (t instanceof LongType) return 0L;
+    if (t instanceof DoubleType) return 0.0;
+    if (t instanceof BooleanType) return false;
+    if (t instanceof ArrayType) return List.of();
+    return null;
+  }
+
   /** Sets values by name; {@link #build} gives the row in the type's field order. */
   public static final class Builder {
     private final StructType type;
@@ -38,6 +57,22 @@ public final class SparkRows {
     public Builder set(String column, Object value) {
       values.set(column, value);
       return this;
+    }
+
+    /**
+     * Sets every column to its type's empty value (0, false, "", an empty list; dates and times
+     * stay null), so a test fixture names only the columns it is about.
+     */
+    public Builder withDefaults() {
+      for (StructField f : type.fields()) {
+        values.set(f.name(), emptyValue(f.dataType()));
+      }
+      return this;
+    }
+
+    /** The value set for a column so far. */
+    public Object get(String column) {
+      return values.get(column);
     }
 
     public Row build() {
