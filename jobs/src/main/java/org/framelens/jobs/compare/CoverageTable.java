@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
@@ -24,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.framelens.common.outlet.OutletResolver;
 import org.framelens.common.schema.Tables;
 import org.framelens.common.validate.OutletCoverage;
+import org.framelens.jobs.spark.SparkRows;
 import org.framelens.jobs.spark.SparkTables;
 
 /**
@@ -51,18 +51,19 @@ public final class CoverageTable {
         articles
             .groupBy(col("outlet"), col("crawl_date"))
             .agg(
-                count(lit(1)),
-                sum(when(col("text_chars").lt(OutletCoverage.SHORT_TEXT_CHARS), 1L).otherwise(0L)),
-                collect_set(col("lang")))
+                count(lit(1)).as("articles"),
+                sum(when(col("text_chars").lt(OutletCoverage.SHORT_TEXT_CHARS), 1L).otherwise(0L))
+                    .as("short_texts"),
+                collect_set(col("lang")).as("languages"))
             .collectAsList()) {
       counts.add(
           new OutletCoverage.DayCounts(
-              r.getString(0),
-              localDate(r.get(1)),
-              r.getLong(2),
+              r.getAs("outlet"),
+              localDate(r.getAs("crawl_date")),
+              r.<Long>getAs("articles"),
               0,
-              r.getLong(3),
-              Set.copyOf(r.<String>getList(4))));
+              r.<Long>getAs("short_texts"),
+              Set.copyOf(r.<String>getList(r.fieldIndex("languages")))));
     }
     String registry = outletRegistryCsv == null ? "" : outletRegistryCsv;
     UDF1<String, String> outletOf =
@@ -86,19 +87,25 @@ public final class CoverageTable {
             .collectAsList()) {
       counts.add(
           new OutletCoverage.DayCounts(
-              r.getString(0), localDate(r.get(1)), 0, r.getLong(2), 0, Set.of()));
+              r.getAs("outlet"),
+              localDate(r.getAs("crawl_date")),
+              0,
+              r.<Long>getAs("count"),
+              0,
+              Set.of()));
     }
     List<Row> rows = new ArrayList<>();
     for (OutletCoverage.Row c : OutletCoverage.rows(counts)) {
       rows.add(
-          RowFactory.create(
-              c.outlet(),
-              c.day() == null ? null : Date.valueOf(c.day()),
-              c.articles(),
-              c.quarantined(),
-              c.shortTexts(),
-              c.languages(),
-              c.gap()));
+          SparkRows.of(Tables.OUTLET_COVERAGE)
+              .set("outlet", c.outlet())
+              .set("day", c.day() == null ? null : Date.valueOf(c.day()))
+              .set("articles", c.articles())
+              .set("quarantined", c.quarantined())
+              .set("short_texts", c.shortTexts())
+              .set("languages", c.languages())
+              .set("gap", c.gap())
+              .build());
     }
     return spark.createDataFrame(rows, SparkTables.structType(Tables.OUTLET_COVERAGE));
   }

@@ -2,6 +2,8 @@ package org.framelens.jobs.compare;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.framelens.jobs.spark.TableFixtures.row;
+import static org.framelens.jobs.spark.TableFixtures.table;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -9,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.framelens.common.schema.Tables;
 import org.framelens.jobs.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
 
@@ -26,35 +26,35 @@ class ComparisonsTest {
   private static final Date OCT8 = Date.valueOf("2023-10-08");
 
   private Dataset<Row> articles() {
-    StructType type =
-        new StructType()
-            .add("article_id", DataTypes.StringType)
-            .add("outlet", DataTypes.StringType)
-            .add("published_at", DataTypes.TimestampType)
-            .add("crawl_date", DataTypes.DateType)
-            .add("token_count", DataTypes.IntegerType)
-            .add("duplicate_of", DataTypes.StringType);
-    return spark.createDataFrame(
-        List.of(
-            // the same undated page fetched unchanged on two crawl days: one article id
-            RowFactory.create("p1", "a-outlet", null, OCT7, 100, null),
-            RowFactory.create("p1", "a-outlet", null, OCT8, 100, null),
-            RowFactory.create(
-                "p2", "b-outlet", Timestamp.valueOf("2023-10-07 10:00:00"), OCT7, 50, null)),
-        type);
+    return table(
+        spark,
+        Tables.ARTICLES,
+        // the same undated page fetched unchanged on two crawl days: one article id
+        article("p1", "a-outlet", null, OCT7, 100),
+        article("p1", "a-outlet", null, OCT8, 100),
+        article("p2", "b-outlet", Timestamp.valueOf("2023-10-07 10:00:00"), OCT7, 50));
+  }
+
+  private static Row article(
+      String id, String outlet, Timestamp publishedAt, Date crawlDate, int tokens) {
+    return row(
+        Tables.ARTICLES,
+        "article_id",
+        id,
+        "outlet",
+        outlet,
+        "published_at",
+        publishedAt,
+        "crawl_date",
+        crawlDate,
+        "token_count",
+        tokens,
+        // an original: the empty default would make it a copy, left out of the counts
+        "duplicate_of",
+        null);
   }
 
   private Dataset<Row> hits() {
-    StructType type =
-        new StructType()
-            .add("article_id", DataTypes.StringType)
-            .add("outlet", DataTypes.StringType)
-            .add("frame", DataTypes.StringType)
-            .add("lang", DataTypes.StringType)
-            .add("term", DataTypes.StringType)
-            .add("matched_text", DataTypes.StringType)
-            .add("voice", DataTypes.StringType)
-            .add("crawl_date", DataTypes.DateType);
     List<Row> rows = new ArrayList<>();
     for (Date fetch : List.of(OCT7, OCT8)) {
       // each fetch of p1 carries the same hits
@@ -66,12 +66,29 @@ class ComparisonsTest {
     rows.add(hit("p2", "b-outlet", "resistance", "resistance movement", "own", OCT7));
     rows.add(hit("p2", "b-outlet", "entity:hamas", "Hamas", "own", OCT7));
     rows.add(hit("p2", "b-outlet", "entity:gaza", "Gaza", "own", OCT7));
-    return spark.createDataFrame(rows, type);
+    return table(spark, Tables.FRAME_HITS, rows);
   }
 
   private static Row hit(
       String article, String outlet, String frame, String term, String voice, Date crawlDate) {
-    return RowFactory.create(article, outlet, frame, "en", term, term, voice, crawlDate);
+    return row(
+        Tables.FRAME_HITS,
+        "article_id",
+        article,
+        "outlet",
+        outlet,
+        "frame",
+        frame,
+        "lang",
+        "en",
+        "term",
+        term,
+        "matched_text",
+        term,
+        "voice",
+        voice,
+        "crawl_date",
+        crawlDate);
   }
 
   @Test
@@ -92,11 +109,11 @@ class ComparisonsTest {
                       .and(col("outlet").equalTo("a-outlet"))
                       .and(col("frame").equalTo("terrorism")))
               .first();
-      assertThat(run.getLong(run.fieldIndex("articles"))).isEqualTo(1);
-      assertThat(run.getLong(run.fieldIndex("hits"))).isEqualTo(2);
-      assertThat(run.getLong(run.fieldIndex("hits_quoted"))).isEqualTo(1);
-      assertThat(run.getLong(run.fieldIndex("tokens"))).isEqualTo(100);
-      assertThat(run.getLong(run.fieldIndex("articles_dated_by_crawl"))).isEqualTo(1);
+      assertThat(run.<Long>getAs("articles")).isEqualTo(1);
+      assertThat(run.<Long>getAs("hits")).isEqualTo(2);
+      assertThat(run.<Long>getAs("hits_quoted")).isEqualTo(1);
+      assertThat(run.<Long>getAs("tokens")).isEqualTo(100);
+      assertThat(run.<Long>getAs("articles_dated_by_crawl")).isEqualTo(1);
       // placed on its first crawl day only
       assertThat(
               r.outletFrames()
@@ -104,18 +121,18 @@ class ComparisonsTest {
                   .select("period")
                   .distinct()
                   .collectAsList())
-          .extracting(x -> x.getDate(0).toString())
+          .extracting(x -> x.getAs("period").toString())
           .containsExactly("2023-10-07");
       Row pair = r.outletPairs().filter(col("period_type").equalTo("run")).first();
-      assertThat(pair.getLong(pair.fieldIndex("hits_a"))).isEqualTo(2);
+      assertThat(pair.<Long>getAs("hits_a")).isEqualTo(2);
       List<Row> story = r.storyFrames().collectAsList();
       assertThat(story).isNotEmpty();
       for (Row s : story) {
-        assertThat(s.getLong(s.fieldIndex("story_articles"))).isEqualTo(2);
-        assertThat(s.getDate(s.fieldIndex("story_start")).toString()).isEqualTo("2023-10-07");
+        assertThat(s.<Long>getAs("story_articles")).isEqualTo(2);
+        assertThat(s.getAs("story_start").toString()).isEqualTo("2023-10-07");
       }
       Row term = r.frameTerms().filter(col("frame").equalTo("terrorism")).first();
-      assertThat(term.getLong(term.fieldIndex("hits"))).isEqualTo(2);
+      assertThat(term.<Long>getAs("hits")).isEqualTo(2);
     }
     local.release();
     distributed.release();
