@@ -11,14 +11,57 @@ import java.util.Map;
  * and a value set under a misspelt name fails at once instead of shifting the others.
  */
 public final class TableRow {
-  private final List<String> names;
-  private final Map<String, Integer> index;
+  private final Columns columns;
   private final Object[] values;
 
-  private TableRow(List<String> names, Map<String, Integer> index) {
-    this.names = names;
-    this.index = index;
-    this.values = new Object[names.size()];
+  private TableRow(Columns columns) {
+    this.columns = columns;
+    this.values = new Object[columns.names.size()];
+  }
+
+  /**
+   * A row layout: column names and their positions, computed once and shared by every row built
+   * from it (rows are built per record on the executors, so the name index is not rebuilt each
+   * time).
+   */
+  public static final class Columns {
+    private final List<String> names;
+    private final Map<String, Integer> index;
+
+    private Columns(List<String> names) {
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (index.put(names.get(i), i) != null) {
+          throw new IllegalArgumentException("column " + names.get(i) + " appears twice");
+        }
+      }
+      this.names = List.copyOf(names);
+      this.index = Map.copyOf(index);
+    }
+
+    /** The layout of these columns, in this order. */
+    public static Columns of(List<String> columnNames) {
+      return new Columns(columnNames);
+    }
+
+    /** An empty row of this layout: every column null until set. */
+    public TableRow newRow() {
+      return new TableRow(this);
+    }
+
+    /** The column names in order. */
+    public List<String> names() {
+      return names;
+    }
+
+    /** The column's position; an unknown column name is an error. */
+    public int position(String column) {
+      Integer i = index.get(column);
+      if (i == null) {
+        throw new IllegalArgumentException("no column " + column + " among " + names);
+      }
+      return i;
+    }
   }
 
   /** An empty row of the table: every column null until set. */
@@ -28,13 +71,7 @@ public final class TableRow {
 
   /** An empty row with these columns, in this order. */
   public static TableRow of(List<String> columnNames) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < columnNames.size(); i++) {
-      if (index.put(columnNames.get(i), i) != null) {
-        throw new IllegalArgumentException("column " + columnNames.get(i) + " appears twice");
-      }
-    }
-    return new TableRow(List.copyOf(columnNames), index);
+    return Columns.of(columnNames).newRow();
   }
 
   /** Sets a column's value; an unknown column name is an error. */
@@ -55,10 +92,6 @@ public final class TableRow {
 
   /** The column's position among the row's columns. */
   public int position(String column) {
-    Integer i = index.get(column);
-    if (i == null) {
-      throw new IllegalArgumentException("no column " + column + " among " + names);
-    }
-    return i;
+    return columns.position(column);
   }
 }

@@ -2,6 +2,8 @@ package org.framelens.jobs.spark;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.ArrayType;
@@ -24,17 +26,64 @@ import org.framelens.common.schema.TableSchema;
 public final class SparkRows {
   private SparkRows() {}
 
+  // a table's Spark type and name index, built once per JVM rather than once per row
+  private static final Map<String, Shape> TABLE_SHAPES = new ConcurrentHashMap<>();
+
   /** A row builder for a table. */
   public static Builder of(TableSchema table) {
-    return new Builder(SparkTables.structType(table));
+    return shape(table).row();
   }
 
-  /** A row builder for an intermediate row type (a struct no table declares). */
+  /**
+   * A row builder for an intermediate row type (a struct no table declares). Code that builds a row
+   * per record keeps a {@link #shape(StructType)} instead, so the name index is built once.
+   */
   public static Builder of(StructType type) {
-    return new Builder(type);
+    return shape(type).row();
   }
 
-  private static Object emptyValue(DataType t) {
+  /** The shape of a table's rows (cached per JVM). */
+  public static Shape shape(TableSchema table) {
+    Shape s = TABLE_SHAPES.get(table.name());
+    if (s == null || s.table != table) {
+      s = new Shape(SparkTables.structType(table), table);
+      TABLE_SHAPES.put(table.name(), s);
+    }
+    return s;
+  }
+
+  /** The shape of rows of this type: keep it in a constant where rows are built per record. */
+  public static Shape shape(StructType type) {
+    return new Shape(type, null);
+  }
+
+  /** A row type with its name index. */
+  public static final class Shape {
+    private final StructType type;
+    private final TableSchema table;
+    private final TableRow.Columns columns;
+
+    private Shape(StructType type, TableSchema table) {
+      this.type = type;
+      this.table = table;
+      this.columns = TableRow.Columns.of(Arrays.asList(type.fieldNames()));
+    }
+
+    /** A new, empty row of this shape. */
+    public Builder row() {
+      return new Builder(this);
+    }
+
+    public StructType type() {
+      return type;
+    }
+  }
+
+  private static Object emptyValue(StructField f) {
+    if (f.nullable()) {
+      return null;
+    }
+    DataType t = f.dataType();
     if (t instanceof StringType) return "";
     if (t instanceof IntegerType) return 0;
     if (t instanceof LongType) return 0L;
@@ -46,12 +95,12 @@ public final class SparkRows {
 
   /** Sets values by name; {@link #build} gives the row in the type's field order. */
   public static final class Builder {
-    private final StructType type;
+    private final Shape shape;
     private final TableRow values;
 
-    private Builder(StructType type) {
-      this.type = type;
-      this.values = TableRow.of(Arrays.asList(type.fieldNames()));
+    private Builder(Shape shape) {
+      this.shape = shape;
+      this.values = shape.columns.newRow();
     }
 
     public Builder set(String column, Object value) {
@@ -60,12 +109,13 @@ public final class SparkRows {
     }
 
     /**
-     * Sets every column to its type's empty value (0, false, "", an empty list; dates and times
-     * stay null), so a test fixture names only the columns it is about.
+     * Sets every column to its empty value: null where the column may be null, else 0, false, "" or
+     * an empty list (a required date or time stays null), so a test fixture names only the columns
+     * it is about.
      */
     public Builder withDefaults() {
-      for (StructField f : type.fields()) {
-        values.set(f.name(), emptyValue(f.dataType()));
+      for (StructField f : shape.type.fields()) {
+        values.set(f.name(), emptyValue(f));
       }
       return this;
     }
@@ -76,7 +126,7 @@ public final class SparkRows {
     }
 
     public Row build() {
-      return new GenericRowWithSchema(values.values(), type);
+      return new GenericRowWithSchema(values.values(), shape.type);
     }
   }
 }

@@ -48,10 +48,7 @@ class ComparisonsTest {
         "crawl_date",
         crawlDate,
         "token_count",
-        tokens,
-        // an original: the empty default would make it a copy, left out of the counts
-        "duplicate_of",
-        null);
+        tokens);
   }
 
   private Dataset<Row> hits() {
