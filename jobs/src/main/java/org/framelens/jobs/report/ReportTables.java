@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Reads a framelens output folder (articles, outlet_frames, and frame_hits, quarantine,
+ * Reads a framelens output folder (articles, outlet_frames, and frame_terms, quarantine,
  * outlet_coverage and lexicon_validation when present) and aggregates what the report shows.
  * Everything is aggregated by Spark; only the small results come to the driver.
  */
@@ -112,15 +112,10 @@ public final class ReportTables {
               r.<Long>getAs("hits_quoted")));
     }
 
-    boolean hitsPresent = exists(spark, dir, "frame_hits");
+    boolean termsPresent = exists(spark, dir, "frame_terms");
     List<TermCount> terms =
-        hitsPresent
-            ? topTerms(
-                spark
-                    .read()
-                    .parquet(table(dir, "frame_hits"))
-                    .filter(col("frame").startsWith("entity:").unary_$bang()),
-                TOP_TERMS)
+        termsPresent
+            ? topTerms(spark.read().parquet(table(dir, "frame_terms")), TOP_TERMS)
             : List.of();
 
     Map<String, Long> quarantine = null;
@@ -146,7 +141,7 @@ public final class ReportTables {
             ? validation(spark.read().parquet(table(dir, "lexicon_validation")))
             : null;
     return new ReportData(
-        title, dir, facts, cells, terms, hitsPresent, quarantine, coverage, validation);
+        title, dir, facts, cells, terms, termsPresent, quarantine, coverage, validation);
   }
 
   static List<CoverageSummary> coverage(Dataset<Row> outletCoverage) {
@@ -242,17 +237,20 @@ public final class ReportTables {
 
   /**
    * The {@code n} most used terms of each frame per outlet (ties by term), most used first, with
-   * their quoted hits.
+   * their quoted hits, from frame_terms: counted as the comparison tables count (each original
+   * article once, as its first fetch; copies only when the run included them). Counting frame_hits
+   * here instead would add the hits of near-duplicate copies and of every later fetch of a page.
    */
-  static List<TermCount> topTerms(Dataset<Row> frameHits, int n) {
-    Dataset<Row> counts =
-        frameHits
-            .groupBy("frame", "outlet", "lang", "term")
-            .agg(
-                count(lit(1)).as("hits"),
-                sum(when(col("voice").equalTo("quoted"), 1L).otherwise(0L)).as("quoted"));
+  static List<TermCount> topTerms(Dataset<Row> frameTerms, int n) {
     Dataset<Row> ranked =
-        counts
+        frameTerms
+            .select(
+                col("frame"),
+                col("outlet"),
+                col("lang"),
+                col("term"),
+                col("hits"),
+                col("hits_quoted").as("quoted"))
             .withColumn(
                 "rank",
                 row_number()

@@ -7,11 +7,13 @@ import static org.framelens.jobs.spark.TableFixtures.row;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.common.schema.TableSchema;
 import org.framelens.common.schema.Tables;
+import org.framelens.jobs.compare.ComparisonTables;
 import org.framelens.jobs.spark.SparkTables;
 import org.framelens.jobs.spark.TableFixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,14 +85,11 @@ class ReportTablesTest {
     }
     write(
         full,
-        Tables.FRAME_HITS,
-        hit("haboker", "he", "terrorism", "מחבל", "own", day(19)),
-        hit("haboker", "he", "terrorism", "מחבל", "own", day(19)),
-        hit("haboker", "he", "terrorism", "טרור", "own", day(19)),
-        hit("haboker", "he", "terrorism", "מחבל", "quoted", day(19)),
-        hit("haboker", "he", "terrorism", "אירגון טרור", "own", day(19)),
-        hit("al-manara", "ar", "resistance", "مقاومة", "own", day(18)),
-        hit("al-manara", "ar", "resistance", "مقاومة", "quoted", day(18)));
+        Tables.FRAME_TERMS,
+        term("haboker", "he", "terrorism", "מחבל", 3, 1),
+        term("haboker", "he", "terrorism", "טרור", 1, 0),
+        term("haboker", "he", "terrorism", "אירגון טרור", 1, 0),
+        term("al-manara", "ar", "resistance", "مقاومة", 2, 1));
     write(
         full,
         Tables.QUARANTINE,
@@ -142,24 +141,26 @@ class ReportTablesTest {
         "sha256:abc");
   }
 
-  private static Row hit(
-      String outlet, String lang, String frame, String term, String voice, Date crawlDate) {
+  private static Row term(
+      String outlet, String lang, String frame, String term, long hits, long quoted) {
     return row(
-        Tables.FRAME_HITS,
+        Tables.FRAME_TERMS,
         "outlet",
         outlet,
-        "lang",
-        lang,
         "frame",
         frame,
+        "lang",
+        lang,
         "term",
         term,
-        "matched_text",
+        "hits",
+        hits,
+        "hits_quoted",
+        quoted,
+        "example",
         term,
-        "voice",
-        voice,
-        "crawl_date",
-        crawlDate);
+        "lexicon_version",
+        "sha256:abc");
   }
 
   private static Date day(int d) {
@@ -225,7 +226,7 @@ class ReportTablesTest {
   @Test
   void topTermsAreCountedPerFrameAndOutletMostUsedFirstWithTheirQuotedHits() {
     ReportData d = fullData;
-    assertThat(d.frameHitsPresent()).isTrue();
+    assertThat(d.frameTermsPresent()).isTrue();
     assertThat(d.topTerms())
         .containsExactly(
             new TermCount("resistance", "al-manara", "ar", "مقاومة", 2, 1),
@@ -235,8 +236,92 @@ class ReportTablesTest {
   }
 
   @Test
+  void topTermsCountEachOriginalArticleOnceAsFrameTermsDoes() {
+    String dir = tmp.resolve("copies").toString();
+    // a1 is crawled on the 18th and fetched again unchanged on the 19th (one id, a row and hits
+    // per fetch); c1 is a near-duplicate copy of it
+    write(
+        dir,
+        Tables.ARTICLES,
+        article("a1", "https://haboker.example/a1", 18, null),
+        article("a1", "https://haboker.example/a1", 19, null),
+        article("c1", "https://haboker.example/c1", 19, "a1"));
+    write(
+        dir,
+        Tables.FRAME_HITS,
+        articleHit("a1", "מחבל", "own", 18),
+        articleHit("a1", "מחבל", "own", 18),
+        articleHit("a1", "מחבל", "quoted", 18),
+        articleHit("a1", "מחבל", "own", 19),
+        articleHit("a1", "מחבל", "own", 19),
+        articleHit("a1", "מחבל", "quoted", 19),
+        articleHit("c1", "מחבל", "own", 19),
+        articleHit("c1", "טרור", "own", 19));
+    ComparisonTables.write(spark, dir, List.of("terrorism"), "sha256:abc", false);
+    List<TermCount> frameTerms = new ArrayList<>();
+    for (Row r : spark.read().parquet(dir + "/frame_terms").collectAsList()) {
+      frameTerms.add(
+          new TermCount(
+              r.getAs("frame"),
+              r.getAs("outlet"),
+              r.getAs("lang"),
+              r.getAs("term"),
+              r.<Long>getAs("hits"),
+              r.<Long>getAs("hits_quoted")));
+    }
+    assertThat(frameTerms)
+        .as("frame_terms: the original's first fetch only")
+        .containsExactly(new TermCount("terrorism", "haboker", "he", "מחבל", 3, 1));
+
+    ReportData d = ReportTables.load(spark, dir, "t");
+    assertThat(d.topTerms()).containsExactlyElementsOf(frameTerms);
+  }
+
+  private static Row article(String id, String url, int crawlDay, String duplicateOf) {
+    return row(
+        Tables.ARTICLES,
+        "article_id",
+        id,
+        "url",
+        url,
+        "outlet",
+        "haboker",
+        "lang",
+        "he",
+        "token_count",
+        100,
+        "duplicate_of",
+        duplicateOf,
+        "syndicated",
+        true,
+        "crawl_date",
+        day(crawlDay));
+  }
+
+  private static Row articleHit(String articleId, String term, String voice, int crawlDay) {
+    return row(
+        Tables.FRAME_HITS,
+        "article_id",
+        articleId,
+        "outlet",
+        "haboker",
+        "lang",
+        "he",
+        "frame",
+        "terrorism",
+        "term",
+        term,
+        "matched_text",
+        term,
+        "voice",
+        voice,
+        "crawl_date",
+        day(crawlDay));
+  }
+
+  @Test
   void topTermsStopAtTheLimitPerFrameAndOutlet() {
-    List<TermCount> top = ReportTables.topTerms(spark.read().parquet(full + "/frame_hits"), 1);
+    List<TermCount> top = ReportTables.topTerms(spark.read().parquet(full + "/frame_terms"), 1);
     assertThat(top).extracting(TermCount::term).containsExactly("مقاومة", "מחבל");
   }
 
@@ -249,12 +334,12 @@ class ReportTablesTest {
   }
 
   @Test
-  void absentFrameHitsAndQuarantineTablesAreReportedAsAbsent() {
+  void absentFrameTermsAndQuarantineTablesAreReportedAsAbsent() {
     ReportData d = minimalData;
-    assertThat(d.frameHitsPresent()).isFalse();
+    assertThat(d.frameTermsPresent()).isFalse();
     assertThat(d.topTerms()).isEmpty();
     assertThat(d.quarantineByStage()).isNull();
-    assertThat(ReportPage.render(d)).contains("This output has no frame_hits table.");
+    assertThat(ReportPage.render(d)).contains("This output has no frame_terms table.");
   }
 
   @Test
