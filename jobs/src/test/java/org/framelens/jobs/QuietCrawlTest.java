@@ -86,11 +86,11 @@ class QuietCrawlTest {
       for (TableSchema t : tables) {
         try (ResultSet rs =
             s.executeQuery(
-                "select count(*) from read_parquet('"
+                "select count(*) as n from read_parquet('"
                     + out.resolve(t.name())
                     + "/**/*.parquet', hive_partitioning=true)")) {
           rs.next();
-          counts.put(t.name(), rs.getLong(1));
+          counts.put(t.name(), rs.getLong("n"));
         }
       }
     }

@@ -174,7 +174,10 @@ public final class ArticleTables {
    * (UTC): where an empty partitioned table's schema-only file goes.
    */
   public static LocalDate firstCrawlDate(Dataset<Row> rows, String crawlDateColumn) {
-    Row first = rows.agg(org.apache.spark.sql.functions.min(col(crawlDateColumn))).first();
-    return first.isNullAt(0) ? LocalDate.now(ZoneOffset.UTC) : first.getDate(0).toLocalDate();
+    Row first =
+        rows.agg(org.apache.spark.sql.functions.min(col(crawlDateColumn)).as("first")).first();
+    return first.isNullAt(first.fieldIndex("first"))
+        ? LocalDate.now(ZoneOffset.UTC)
+        : first.<java.sql.Date>getAs("first").toLocalDate();
   }
 }

@@ -86,10 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
     Map<String, Long> articles = new TreeMap<>();
     List<String> frames = new ArrayList<>();
     for (Row r : rows) {
-      String outlet = r.getString(0);
-      String frame = r.getString(1);
-      hits.computeIfAbsent(outlet, o -> new TreeMap<>()).put(frame, r.getLong(2));
-      articles.put(outlet, r.getLong(3) / 1); // same for every frame of an outlet
+      String outlet = r.getAs("outlet");
+      String frame = r.getAs("frame");
+      hits.computeIfAbsent(outlet, o -> new TreeMap<>()).put(frame, r.<Long>getAs("hits"));
+      articles.put(outlet, r.<Long>getAs("articles")); // same for every frame of an outlet
       if (!frames.contains(frame)) {
         frames.add(frame);
       }

@@ -129,7 +129,7 @@ public final class ValidateSampleCommand implements Callable<Integer> {
     if (p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
       for (Row r :
           spark.read().parquet(p.toString()).select(col("frame")).distinct().collectAsList()) {
-        out.add(r.getString(0));
+        out.add(r.getAs("frame"));
       }
     }
     items.stream().filter(SheetItem::isHit).forEach(i -> out.add(i.frame()));

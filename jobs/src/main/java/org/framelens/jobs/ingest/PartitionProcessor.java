@@ -75,7 +75,7 @@ public final class PartitionProcessor implements Iterator<Row> {
     }
     pending = ProcessedRows.toRow(processor.process(outcome));
     acc.records.add(1);
-    String kind = pending.getString(0);
+    String kind = pending.getAs("kind");
     if (kind.equals(ProcessedRows.ARTICLE)) {
       acc.articles.add(1);
     } else if (kind.equals(ProcessedRows.QUARANTINED)) {

@@ -3,7 +3,6 @@ package org.framelens.jobs.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.framelens.common.lexicon.FrameHit;
@@ -11,6 +10,7 @@ import org.framelens.common.pipeline.ArticleRecord;
 import org.framelens.common.pipeline.Processed;
 import org.framelens.common.pipeline.QuarantineRecord;
 import org.framelens.common.schema.Tables;
+import org.framelens.jobs.spark.SparkRows;
 import org.framelens.jobs.spark.SparkTables;
 
 /**
@@ -35,6 +35,16 @@ public final class ProcessedRows {
 
   static final StructType HIT_TYPE = hitType();
 
+  /**
+   * The article inside the row: the articles table without the marks near-duplicate detection adds
+   * later (the signature is carried as {@link #SKETCH_SIGNATURE} until then).
+   */
+  static final StructType ARTICLE_TYPE =
+      SparkTables.structTypeWithout(
+          Tables.ARTICLES, List.of("text_signature", "duplicate_of", "syndicated"));
+
+  static final StructType QUARANTINE_TYPE = SparkTables.structType(Tables.QUARANTINE);
+
   public static final StructType SCHEMA =
       new StructType()
           .add("kind", DataTypes.StringType, false)
@@ -42,13 +52,9 @@ public final class ProcessedRows {
           .add("source_file", DataTypes.StringType, false)
           .add("source_offset", DataTypes.LongType, true)
           .add("url", DataTypes.StringType, true)
-          .add(
-              "article",
-              SparkTables.structTypeWithout(
-                  Tables.ARTICLES, List.of("text_signature", "duplicate_of", "syndicated")),
-              true)
+          .add("article", ARTICLE_TYPE, true)
           .add("hits", DataTypes.createArrayType(HIT_TYPE, false), true)
-          .add("quarantine", SparkTables.structType(Tables.QUARANTINE), true)
+          .add("quarantine", QUARANTINE_TYPE, true)
           // the article's TextSketch: what near-duplicate detection compares (see Syndication)
           .add(SKETCH_BUCKETS, DataTypes.createArrayType(DataTypes.IntegerType, false), true)
           .add(SKETCH_SIGNATURE, DataTypes.createArrayType(DataTypes.IntegerType, false), true);
@@ -66,92 +72,87 @@ public final class ProcessedRows {
     if (p instanceof Processed.Article a) {
       ArticleRecord r = a.article();
       Row article =
-          RowFactory.create(
-              r.articleId(),
-              r.url(),
-              r.host(),
-              r.outlet(),
-              SparkTables.timestamp(r.crawlTime()),
-              SparkTables.timestamp(r.publishedAt()),
-              r.publishedSource(),
-              r.title(),
-              r.author(),
-              r.siteName(),
-              r.canonicalUrl(),
-              r.lang(),
-              r.langConfidence(),
-              r.contentType(),
-              r.text(),
-              r.textChars(),
-              r.textTruncated(),
-              r.tokenCount(),
-              r.contentDigest(),
-              r.sourceFile(),
-              r.sourceOffset(),
-              SparkTables.date(r.crawlDate()));
+          SparkRows.of(ARTICLE_TYPE)
+              .set("article_id", r.articleId())
+              .set("url", r.url())
+              .set("host", r.host())
+              .set("outlet", r.outlet())
+              .set("crawl_time", SparkTables.timestamp(r.crawlTime()))
+              .set("published_at", SparkTables.timestamp(r.publishedAt()))
+              .set("published_source", r.publishedSource())
+              .set("title", r.title())
+              .set("author", r.author())
+              .set("site_name", r.siteName())
+              .set("canonical_url", r.canonicalUrl())
+              .set("lang", r.lang())
+              .set("lang_confidence", r.langConfidence())
+              .set("content_type", r.contentType())
+              .set("text", r.text())
+              .set("text_chars", r.textChars())
+              .set("text_truncated", r.textTruncated())
+              .set("token_count", r.tokenCount())
+              .set("content_digest", r.contentDigest())
+              .set("source_file", r.sourceFile())
+              .set("source_offset", r.sourceOffset())
+              .set("crawl_date", SparkTables.date(r.crawlDate()))
+              .build();
       List<Row> hits = new ArrayList<>(a.hits().size());
       for (FrameHit h : a.hits()) {
         hits.add(
-            RowFactory.create(
-                h.frame(),
-                h.lang(),
-                h.term(),
-                h.matchedText(),
-                h.section(),
-                h.start(),
-                h.end(),
-                h.voice(),
-                h.snippet()));
+            SparkRows.of(HIT_TYPE)
+                .set("frame", h.frame())
+                .set("lang", h.lang())
+                .set("term", h.term())
+                .set("matched_text", h.matchedText())
+                .set("section", h.section())
+                .set("start", h.start())
+                .set("end", h.end())
+                .set("voice", h.voice())
+                .set("snippet", h.snippet())
+                .build());
       }
       // Spark's Row encoder wants a Scala Seq for array columns.
       // an article kept with a substitute (an unparseable WARC-Date...) carries its fallback row
-      return RowFactory.create(
-          ARTICLE,
-          null,
-          r.sourceFile(),
-          r.sourceOffset(),
-          r.url(),
-          article,
-          scala.jdk.javaapi.CollectionConverters.asScala(hits).toSeq(),
-          a.note() == null ? null : quarantineRow(a.note()),
-          a.sketch().isEmpty() ? null : a.sketch().buckets(),
-          a.sketch().isEmpty() ? null : a.sketch().signature());
+      return SparkRows.of(SCHEMA)
+          .set("kind", ARTICLE)
+          .set("source_file", r.sourceFile())
+          .set("source_offset", r.sourceOffset())
+          .set("url", r.url())
+          .set("article", article)
+          .set("hits", scala.jdk.javaapi.CollectionConverters.asScala(hits).toSeq())
+          .set("quarantine", a.note() == null ? null : quarantineRow(a.note()))
+          .set(SKETCH_BUCKETS, a.sketch().isEmpty() ? null : a.sketch().buckets())
+          .set(SKETCH_SIGNATURE, a.sketch().isEmpty() ? null : a.sketch().signature())
+          .build();
     }
     if (p instanceof Processed.Skipped s) {
-      return RowFactory.create(
-          SKIPPED,
-          s.reason(),
-          s.sourceFile(),
-          s.sourceOffset(),
-          s.url(),
-          null,
-          null,
-          null,
-          null,
-          null);
+      return SparkRows.of(SCHEMA)
+          .set("kind", SKIPPED)
+          .set("skip_reason", s.reason())
+          .set("source_file", s.sourceFile())
+          .set("source_offset", s.sourceOffset())
+          .set("url", s.url())
+          .build();
     }
     QuarantineRecord q = ((Processed.Quarantined) p).record();
-    return RowFactory.create(
-        QUARANTINED,
-        null,
-        q.sourceFile(),
-        q.sourceOffset(),
-        q.url(),
-        null,
-        null,
-        quarantineRow(q),
-        null,
-        null);
+    return SparkRows.of(SCHEMA)
+        .set("kind", QUARANTINED)
+        .set("source_file", q.sourceFile())
+        .set("source_offset", q.sourceOffset())
+        .set("url", q.url())
+        .set("quarantine", quarantineRow(q))
+        .build();
   }
 
   private static Row quarantineRow(QuarantineRecord q) {
-    return RowFactory.create(
-        q.sourceFile(),
-        q.sourceOffset(),
-        q.url(),
-        q.stage(),
-        q.errorClass(),
-        q.message(),
-        SparkTables.date(q.crawlDate()));
+    return SparkRows.of(QUARANTINE_TYPE)
+        .set("source_file", q.sourceFile())
+        .set("source_offset", q.sourceOffset())
+        .set("url", q.url())
+        .set("stage", q.stage())
+        .set("error_class", q.errorClass())
+        .set("message", q.message())
+        .set("crawl_date", SparkTables.date(q.crawlDate()))
+        .build();
   }
 }

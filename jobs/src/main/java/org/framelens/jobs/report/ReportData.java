@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param facts what the run covered
  * @param outletFrames one entry per outlet and frame
  * @param topTerms the most used terms per frame and outlet, most used first
- * @param frameHitsPresent false when the output has no frame_hits table (the terms section then
+ * @param frameTermsPresent false when the output has no frame_terms table (the terms section then
  *     says so)
  * @param quarantineByStage quarantined records per stage; null when there is no quarantine table
  * @param coverage per outlet, from outlet_coverage; null when there is no such table
@@ -27,7 +27,7 @@ public record ReportData(
     RunFacts facts,
     List<OutletFrame> outletFrames,
     List<TermCount> topTerms,
-    boolean frameHitsPresent,
+    boolean frameTermsPresent,
     Map<String, Long> quarantineByStage,
     List<CoverageSummary> coverage,
     List<ValidationRow> validation) {
@@ -46,7 +46,7 @@ public record ReportData(
       RunFacts facts,
       List<OutletFrame> outletFrames,
       List<TermCount> topTerms,
-      boolean frameHitsPresent,
+      boolean frameTermsPresent,
       Map<String, Long> quarantineByStage) {
     this(
         title,
@@ -54,7 +54,7 @@ public record ReportData(
         facts,
         outletFrames,
         topTerms,
-        frameHitsPresent,
+        frameTermsPresent,
         quarantineByStage,
         null,
         null);

@@ -151,8 +151,8 @@ public final class ReportPage {
 
   private static void appendTerms(StringBuilder b, ReportData data) {
     b.append("<section id=\"terms\">\n<h2>Top terms per frame and outlet</h2>\n");
-    if (!data.frameHitsPresent()) {
-      b.append("<p class=\"empty\">This output has no frame_hits table.</p>\n</section>\n");
+    if (!data.frameTermsPresent()) {
+      b.append("<p class=\"empty\">This output has no frame_terms table.</p>\n</section>\n");
       return;
     }
     if (data.topTerms().isEmpty()) {

@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Reads a framelens output folder (articles, outlet_frames, and frame_hits, quarantine,
+ * Reads a framelens output folder (articles, outlet_frames, and frame_terms, quarantine,
  * outlet_coverage and lexicon_validation when present) and aggregates what the report shows.
  * Everything is aggregated by Spark; only the small results come to the driver.
  */
@@ -61,28 +61,32 @@ public final class ReportTables {
     Row a =
         articles
             .agg(
-                count(lit(1)),
-                min(col("crawl_date")),
-                max(col("crawl_date")),
-                collect_set(col("lang")))
+                count(lit(1)).as("articles"),
+                min(col("crawl_date")).as("first_crawl_date"),
+                max(col("crawl_date")).as("last_crawl_date"),
+                collect_set(col("lang")).as("languages"))
             .collectAsList()
             .get(0);
     Row p =
-        days.agg(min(col("period")), max(col("period")), collect_set(col("lexicon_version")))
+        days.agg(
+                min(col("period")).as("first_period"),
+                max(col("period")).as("last_period"),
+                collect_set(col("lexicon_version")).as("lexicon_versions"))
             .collectAsList()
             .get(0);
-    List<String> languages = new ArrayList<>(a.<String>getList(3));
+    List<String> languages = new ArrayList<>(a.<String>getList(a.fieldIndex("languages")));
     Collections.sort(languages);
-    List<String> lexiconVersions = new ArrayList<>(p.<String>getList(2));
+    List<String> lexiconVersions =
+        new ArrayList<>(p.<String>getList(p.fieldIndex("lexicon_versions")));
     Collections.sort(lexiconVersions);
     RunFacts facts =
         new RunFacts(
-            a.getLong(0),
+            a.<Long>getAs("articles"),
             languages,
-            localDate(a.get(1)),
-            localDate(a.get(2)),
-            localDate(p.get(0)),
-            localDate(p.get(1)),
+            localDate(a.getAs("first_crawl_date")),
+            localDate(a.getAs("last_crawl_date")),
+            localDate(p.getAs("first_period")),
+            localDate(p.getAs("last_period")),
             lexiconVersions);
 
     List<OutletFrame> cells = new ArrayList<>();
@@ -90,33 +94,28 @@ public final class ReportTables {
         outletFrames
             .groupBy("outlet", "frame")
             .agg(
-                sum(col("articles")),
-                sum(col("articles_with_frame")),
-                sum(col("hits")),
-                sum(col("hits_own")),
-                sum(col("hits_quoted")))
+                sum(col("articles")).as("articles"),
+                sum(col("articles_with_frame")).as("articles_with_frame"),
+                sum(col("hits")).as("hits"),
+                sum(col("hits_own")).as("hits_own"),
+                sum(col("hits_quoted")).as("hits_quoted"))
             .orderBy("outlet", "frame")
             .collectAsList()) {
       cells.add(
           new OutletFrame(
-              r.getString(0),
-              r.getString(1),
-              r.getLong(2),
-              r.getLong(3),
-              r.getLong(4),
-              r.getLong(5),
-              r.getLong(6)));
+              r.getAs("outlet"),
+              r.getAs("frame"),
+              r.<Long>getAs("articles"),
+              r.<Long>getAs("articles_with_frame"),
+              r.<Long>getAs("hits"),
+              r.<Long>getAs("hits_own"),
+              r.<Long>getAs("hits_quoted")));
     }
 
-    boolean hitsPresent = exists(spark, dir, "frame_hits");
+    boolean termsPresent = exists(spark, dir, "frame_terms");
     List<TermCount> terms =
-        hitsPresent
-            ? topTerms(
-                spark
-                    .read()
-                    .parquet(table(dir, "frame_hits"))
-                    .filter(col("frame").startsWith("entity:").unary_$bang()),
-                TOP_TERMS)
+        termsPresent
+            ? topTerms(spark.read().parquet(table(dir, "frame_terms")), TOP_TERMS)
             : List.of();
 
     Map<String, Long> quarantine = null;
@@ -130,7 +129,7 @@ public final class ReportTables {
               .count()
               .orderBy(col("count").desc(), col("stage"))
               .collectAsList()) {
-        quarantine.put(r.getString(0), r.getLong(1));
+        quarantine.put(r.getAs("stage"), r.<Long>getAs("count"));
       }
     }
     List<CoverageSummary> coverage =
@@ -142,7 +141,7 @@ public final class ReportTables {
             ? validation(spark.read().parquet(table(dir, "lexicon_validation")))
             : null;
     return new ReportData(
-        title, dir, facts, cells, terms, hitsPresent, quarantine, coverage, validation);
+        title, dir, facts, cells, terms, termsPresent, quarantine, coverage, validation);
   }
 
   static List<CoverageSummary> coverage(Dataset<Row> outletCoverage) {
@@ -151,35 +150,45 @@ public final class ReportTables {
         outletCoverage
             .groupBy("outlet")
             .agg(
-                sum(when(col("articles").gt(0), 1L).otherwise(0L)),
-                sum(col("articles")),
-                sum(col("quarantined")),
-                sum(col("short_texts")),
-                org.apache.spark.sql.functions.sort_array(
-                    org.apache.spark.sql.functions.collect_list(when(col("gap"), col("day")))),
-                org.apache.spark.sql.functions.concat_ws(
-                    ",",
-                    org.apache.spark.sql.functions.sort_array(
-                        org.apache.spark.sql.functions.array_distinct(
-                            org.apache.spark.sql.functions.flatten(
-                                collect_list(
-                                    org.apache.spark.sql.functions.split(
-                                        col("languages"), ",")))))))
+                sum(when(col("articles").gt(0), 1L).otherwise(0L)).as("days_with_articles"),
+                sum(col("articles")).as("articles"),
+                sum(col("quarantined")).as("quarantined"),
+                sum(col("short_texts")).as("short_texts"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .sort_array(
+                        org.apache.spark.sql.functions.collect_list(when(col("gap"), col("day"))))
+                    .as("gaps"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .concat_ws(
+                        ",",
+                        org.apache.spark.sql.functions.sort_array(
+                            org.apache.spark.sql.functions.array_distinct(
+                                org.apache.spark.sql.functions.flatten(
+                                    collect_list(
+                                        org.apache.spark.sql.functions.split(
+                                            col("languages"), ","))))))
+                    .as("languages"))
             .orderBy("outlet")
             .collectAsList()) {
       List<LocalDate> gaps = new ArrayList<>();
-      for (Object d : r.getList(5)) {
+      for (Object d : r.getList(r.fieldIndex("gaps"))) {
         gaps.add(localDate(d));
       }
       out.add(
           new CoverageSummary(
-              r.getString(0),
-              r.getLong(1),
-              r.getLong(2),
-              r.getLong(3),
-              r.getLong(4),
+              r.getAs("outlet"),
+              r.<Long>getAs("days_with_articles"),
+              r.<Long>getAs("articles"),
+              r.<Long>getAs("quarantined"),
+              r.<Long>getAs("short_texts"),
               gaps,
-              r.getString(6).replaceAll("^,+|,+$", "").replaceAll(",,+", ",")));
+              r.<String>getAs("languages").replaceAll("^,+|,+$", "").replaceAll(",,+", ",")));
     }
     return out;
   }
@@ -193,7 +202,7 @@ public final class ReportTables {
                 col("lang"),
                 col("frame"),
                 col("term"),
-                col("correct").plus(col("wrong")),
+                col("correct").plus(col("wrong")).as("judged"),
                 col("precision"),
                 col("precision_ci_low"),
                 col("precision_ci_high"),
@@ -205,40 +214,43 @@ public final class ReportTables {
             .collectAsList()) {
       out.add(
           new ValidationRow(
-              r.getString(0),
-              r.getString(1),
-              r.getString(2),
-              r.getString(3),
-              r.getLong(4),
-              dbl(r, 5),
-              dbl(r, 6),
-              dbl(r, 7),
-              r.getLong(8),
-              dbl(r, 9),
-              dbl(r, 10),
-              r.getDouble(11),
-              r.getBoolean(12)));
+              r.getAs("scope"),
+              r.getAs("lang"),
+              r.getAs("frame"),
+              r.getAs("term"),
+              r.<Long>getAs("judged"),
+              dbl(r, "precision"),
+              dbl(r, "precision_ci_low"),
+              dbl(r, "precision_ci_high"),
+              r.<Long>getAs("paragraph_items"),
+              dbl(r, "miss_rate"),
+              dbl(r, "alpha"),
+              r.<Double>getAs("threshold"),
+              r.<Boolean>getAs("below_threshold")));
     }
     return out;
   }
 
-  private static double dbl(Row r, int i) {
-    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+  private static double dbl(Row r, String column) {
+    return r.isNullAt(r.fieldIndex(column)) ? Double.NaN : r.<Double>getAs(column);
   }
 
   /**
    * The {@code n} most used terms of each frame per outlet (ties by term), most used first, with
-   * their quoted hits.
+   * their quoted hits, from frame_terms: counted as the comparison tables count (each original
+   * article once, as its first fetch; copies only when the run included them). Counting frame_hits
+   * here instead would add the hits of near-duplicate copies and of every later fetch of a page.
    */
-  static List<TermCount> topTerms(Dataset<Row> frameHits, int n) {
-    Dataset<Row> counts =
-        frameHits
-            .groupBy("frame", "outlet", "lang", "term")
-            .agg(
-                count(lit(1)).as("hits"),
-                sum(when(col("voice").equalTo("quoted"), 1L).otherwise(0L)).as("quoted"));
+  static List<TermCount> topTerms(Dataset<Row> frameTerms, int n) {
     Dataset<Row> ranked =
-        counts
+        frameTerms
+            .select(
+                col("frame"),
+                col("outlet"),
+                col("lang"),
+                col("term"),
+                col("hits"),
+                col("hits_quoted").as("quoted"))
             .withColumn(
                 "rank",
                 row_number()
@@ -251,12 +263,12 @@ public final class ReportTables {
     for (Row r : ranked.collectAsList()) {
       out.add(
           new TermCount(
-              r.getString(0),
-              r.getString(1),
-              r.getString(2),
-              r.getString(3),
-              r.getLong(4),
-              r.getLong(5)));
+              r.getAs("frame"),
+              r.getAs("outlet"),
+              r.getAs("lang"),
+              r.getAs("term"),
+              r.<Long>getAs("hits"),
+              r.<Long>getAs("quoted")));
     }
     return out;
   }

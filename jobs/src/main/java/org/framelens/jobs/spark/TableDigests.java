@@ -41,9 +41,12 @@ public final class TableDigests {
               .read()
               .schema(SparkTables.structType(t))
               .parquet(p.toString())
-              .agg(count(lit(1)), sum(xxhash64(cols).cast("decimal(38,0)")).cast("string"))
+              .agg(
+                  count(lit(1)).as("n"),
+                  sum(xxhash64(cols).cast("decimal(38,0)")).cast("string").as("digest"))
               .first();
-      out.put(t.name(), r.getLong(0) + " rows, digest " + (r.isNullAt(1) ? "0" : r.getString(1)));
+      String digest = r.isNullAt(r.fieldIndex("digest")) ? "0" : r.getAs("digest");
+      out.put(t.name(), r.<Long>getAs("n") + " rows, digest " + digest);
     }
     return out;
   }

@@ -57,7 +57,7 @@ public final class ValidationSample {
     Set<String> paragraphLanguages = new TreeSet<>(languages);
     if (paragraphLanguages.isEmpty()) {
       for (Row r : hits.select("lang").distinct().collectAsList()) {
-        paragraphLanguages.add(r.getString(0));
+        paragraphLanguages.add(r.getAs("lang"));
       }
     }
     // a page fetched on several days has its hits once per day: collect_set keeps one
@@ -94,27 +94,30 @@ public final class ValidationSample {
                   while (rows.hasNext()) {
                     Row r = rows.next();
                     List<ArticleSampler.Hit> articleHits = new ArrayList<>();
-                    List<Row> hs = r.isNullAt(6) ? List.of() : r.getList(6);
+                    List<Row> hs =
+                        r.isNullAt(r.fieldIndex("hits"))
+                            ? List.of()
+                            : r.getList(r.fieldIndex("hits"));
                     for (Row h : hs) {
                       articleHits.add(
                           new ArticleSampler.Hit(
-                              h.getString(0),
-                              h.getString(1),
-                              h.getString(2),
-                              h.getString(3),
-                              h.getString(4),
-                              h.getInt(5),
-                              h.getInt(6),
-                              h.getString(7)));
+                              h.getAs("frame"),
+                              h.getAs("lang"),
+                              h.getAs("term"),
+                              h.getAs("matched_text"),
+                              h.getAs("section"),
+                              h.<Integer>getAs("start"),
+                              h.<Integer>getAs("end"),
+                              h.getAs("voice")));
                     }
                     ArticleSampler.Article a =
                         new ArticleSampler.Article(
-                            r.getString(0),
-                            r.getString(1),
-                            r.getString(2),
-                            r.getString(3),
-                            r.getString(4),
-                            r.getString(5));
+                            r.getAs("article_id"),
+                            r.getAs("url"),
+                            r.getAs("outlet"),
+                            r.getAs("lang"),
+                            r.getAs("title"),
+                            r.getAs("text"));
                     sampler.candidates(a, articleHits).forEach(sample::offer);
                   }
                   return sample.result().iterator();

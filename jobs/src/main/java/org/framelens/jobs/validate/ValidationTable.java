@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.common.schema.Tables;
 import org.framelens.common.validate.ValidationFigure;
+import org.framelens.jobs.spark.SparkRows;
 import org.framelens.jobs.spark.SparkTables;
 
 /** Writes the scored figures as the {@code lexicon_validation} table (one file, replaced). */
@@ -23,30 +23,31 @@ public final class ValidationTable {
     List<Row> rows = new ArrayList<>();
     for (ValidationFigure f : figures) {
       rows.add(
-          RowFactory.create(
-              f.scope(),
-              blankToNull(f.lang()),
-              blankToNull(f.frame()),
-              blankToNull(f.term()),
-              f.hitItems(),
-              f.correct(),
-              f.wrong(),
-              f.unresolved(),
-              nanToNull(f.precision()),
-              nanToNull(f.precisionCiLow()),
-              nanToNull(f.precisionCiHigh()),
-              f.paragraphItems(),
-              f.paragraphsWithFrame(),
-              nanToNull(f.missRate()),
-              nanToNull(f.missRateCiLow()),
-              nanToNull(f.missRateCiHigh()),
-              f.coders(),
-              f.alphaUnits(),
-              nanToNull(f.alpha()),
-              nanToNull(f.paragraphAlpha()),
-              f.threshold(),
-              f.belowThreshold(),
-              sheets));
+          SparkRows.of(Tables.LEXICON_VALIDATION)
+              .set("scope", f.scope())
+              .set("lang", blankToNull(f.lang()))
+              .set("frame", blankToNull(f.frame()))
+              .set("term", blankToNull(f.term()))
+              .set("hit_items", f.hitItems())
+              .set("correct", f.correct())
+              .set("wrong", f.wrong())
+              .set("unresolved", f.unresolved())
+              .set("precision", nanToNull(f.precision()))
+              .set("precision_ci_low", nanToNull(f.precisionCiLow()))
+              .set("precision_ci_high", nanToNull(f.precisionCiHigh()))
+              .set("paragraph_items", f.paragraphItems())
+              .set("paragraphs_with_frame", f.paragraphsWithFrame())
+              .set("miss_rate", nanToNull(f.missRate()))
+              .set("miss_rate_ci_low", nanToNull(f.missRateCiLow()))
+              .set("miss_rate_ci_high", nanToNull(f.missRateCiHigh()))
+              .set("coders", f.coders())
+              .set("alpha_items", f.alphaUnits())
+              .set("alpha", nanToNull(f.alpha()))
+              .set("paragraph_alpha", nanToNull(f.paragraphAlpha()))
+              .set("threshold", f.threshold())
+              .set("below_threshold", f.belowThreshold())
+              .set("sheets", sheets)
+              .build());
     }
     String target = new Path(dir, Tables.LEXICON_VALIDATION.name()).toString();
     spark

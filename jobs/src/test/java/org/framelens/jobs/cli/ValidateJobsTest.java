@@ -2,11 +2,8 @@ package org.framelens.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,64 +18,142 @@ import org.framelens.common.validate.ValidationFigure;
 import org.framelens.jobs.compare.CoverageTable;
 import org.framelens.jobs.spark.SparkTables;
 import org.framelens.jobs.spark.SparkTestSession;
+import org.framelens.jobs.spark.TableFixtures;
 import org.framelens.jobs.validate.ValidationSample;
 import org.framelens.jobs.validate.ValidationTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Spark side of validation over small hand-written tables (written with DuckDB). */
+/** The Spark side of validation over small tables built from the declared schemas. */
 class ValidateJobsTest {
   @TempDir static Path tmp;
   static SparkSession spark;
   static String out;
 
+  static final String TITLE = "Hostages freed";
+  static final String EN_TEXT =
+      "They talked of a truce today.\nThe weather in the valley was mild and the markets were open"
+          + " all day long.";
+  static final String COPY_TEXT =
+      "They talked of a truce today.\nA copy of a wire story that is long enough to be a"
+          + " paragraph.";
+  static final String AR_TEXT =
+      "استمرت مفاوضات الهدنة.\nاجتمع المجلس البلدي يوم الثلاثاء لمناقشة خطوط الحافلات.";
+
   @BeforeAll
-  static void writeTables() throws Exception {
+  static void writeTables() {
     spark = SparkTestSession.get();
     out = tmp.resolve("out").toString();
-    Files.createDirectories(Path.of(out));
     // 20 en and 10 ar originals on two outlets; e1 is fetched on both days (rows per day, its
     // hits per day); c1 is a near-duplicate copy of e2. Each text: a paragraph with a truce hit,
     // then a quiet paragraph.
-    duckdb(
-        "COPY (SELECT 'e' || i AS article_id, 'https://o' || (i % 2) || '.example/e' || i AS url,"
-            + " 'o' || (i % 2) AS outlet, 'en' AS lang, 'Hostages freed' AS title,"
-            + " 'They talked of a truce today.' || chr(10) || 'The weather in the valley was mild"
-            + " and the markets were open all day long.' AS text, 900 AS text_chars,"
-            + " NULL::VARCHAR AS duplicate_of, DATE '2023-10-20' AS crawl_date FROM range(1, 21)"
-            + " t(i) UNION ALL SELECT 'e1', 'https://o1.example/e1', 'o1', 'en', 'Hostages freed',"
-            + " 'They talked of a truce today.' || chr(10) || 'The weather in the valley was mild"
-            + " and the markets were open all day long.', 900, NULL, DATE '2023-10-21'"
-            + " UNION ALL SELECT 'c1', 'https://o0.example/c1', 'o0', 'en', 'Hostages freed',"
-            + " 'They talked of a truce today.' || chr(10) || 'A copy of a wire story that is long"
-            + " enough to be a paragraph.', 900, 'e2', DATE '2023-10-20'"
-            + " UNION ALL SELECT 'a' || i, 'https://o2.example/a' || i, 'o2', 'ar', NULL,"
-            + " 'استمرت مفاوضات الهدنة.' || chr(10) || 'اجتمع المجلس البلدي يوم الثلاثاء لمناقشة"
-            + " خطوط الحافلات.', 600, NULL, DATE '2023-10-20' FROM range(1, 11) t(i))"
-            + " TO '%s/articles' (FORMAT parquet, PARTITION_BY (crawl_date))");
-    duckdb(
-        "COPY (SELECT article_id, outlet, lang, 'diplomacy' AS frame, term, matched_text,"
-            + " 'body' AS section, s::INTEGER AS start, e::INTEGER AS \"end\", 'own' AS voice,"
-            + " crawl_date FROM (SELECT 'e' || i AS article_id, 'o' || (i % 2) AS outlet, 'en' AS"
-            + " lang, 'truce' AS term, 'truce' AS matched_text, 17 AS s, 22 AS e,"
-            + " DATE '2023-10-20' AS crawl_date FROM range(1, 21) t(i)"
-            + " UNION ALL SELECT 'e1', 'o1', 'en', 'truce', 'truce', 17, 22, DATE '2023-10-21'"
-            + " UNION ALL SELECT 'c1', 'o0', 'en', 'truce', 'truce', 17, 22, DATE '2023-10-20'"
-            + " UNION ALL SELECT 'a' || i, 'o2', 'ar', 'هدنة', 'الهدنة', 15, 21, DATE '2023-10-20'"
-            + " FROM range(1, 11) t(i))"
-            + " UNION ALL SELECT 'e' || i, 'o' || (i % 2), 'en', 'hostages', 'hostage', 'Hostages',"
-            + " 'title', 0, 8, 'own', DATE '2023-10-20' FROM range(1, 21) t(i)"
-            + " UNION ALL SELECT 'e' || i, 'o' || (i % 2), 'en', 'entity:gaza', 'Gaza', 'Gaza',"
-            + " 'body', 0, 4, 'own', DATE '2023-10-20' FROM range(1, 21) t(i))"
-            + " TO '%s/frame_hits' (FORMAT parquet, PARTITION_BY (crawl_date))");
+    List<Row> articles = new ArrayList<>();
+    List<Row> hits = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      String id = "e" + i;
+      String outlet = "o" + (i % 2);
+      articles.add(
+          article(
+              id,
+              "https://" + outlet + ".example/" + id,
+              outlet,
+              "en",
+              TITLE,
+              EN_TEXT,
+              900,
+              null,
+              20));
+      hits.add(hit(id, outlet, "en", "diplomacy", "truce", "truce", "body", 17, 22, 20));
+      hits.add(hit(id, outlet, "en", "hostages", "hostage", "Hostages", "title", 0, 8, 20));
+      hits.add(hit(id, outlet, "en", "entity:gaza", "Gaza", "Gaza", "body", 0, 4, 20));
+    }
+    articles.add(article("e1", "https://o1.example/e1", "o1", "en", TITLE, EN_TEXT, 900, null, 21));
+    hits.add(hit("e1", "o1", "en", "diplomacy", "truce", "truce", "body", 17, 22, 21));
+    articles.add(
+        article("c1", "https://o0.example/c1", "o0", "en", TITLE, COPY_TEXT, 900, "e2", 20));
+    hits.add(hit("c1", "o0", "en", "diplomacy", "truce", "truce", "body", 17, 22, 20));
+    for (int i = 1; i <= 10; i++) {
+      String id = "a" + i;
+      articles.add(
+          article(id, "https://o2.example/" + id, "o2", "ar", null, AR_TEXT, 600, null, 20));
+      hits.add(hit(id, "o2", "ar", "diplomacy", "هدنة", "الهدنة", "body", 15, 21, 20));
+    }
+    SparkTables.write(TableFixtures.table(spark, Tables.ARTICLES, articles), out, Tables.ARTICLES);
+    SparkTables.write(TableFixtures.table(spark, Tables.FRAME_HITS, hits), out, Tables.FRAME_HITS);
   }
 
-  private static void duckdb(String sqlTemplate) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement()) {
-      st.execute(sqlTemplate.replace("%s", out.replace("'", "''")));
-    }
+  private static Row article(
+      String id,
+      String url,
+      String outlet,
+      String lang,
+      String title,
+      String text,
+      int textChars,
+      String duplicateOf,
+      int crawlDay) {
+    return TableFixtures.row(
+        Tables.ARTICLES,
+        "article_id",
+        id,
+        "url",
+        url,
+        "outlet",
+        outlet,
+        "lang",
+        lang,
+        "title",
+        title,
+        "text",
+        text,
+        "text_chars",
+        textChars,
+        "duplicate_of",
+        duplicateOf,
+        "crawl_date",
+        day(crawlDay));
+  }
+
+  private static Row hit(
+      String articleId,
+      String outlet,
+      String lang,
+      String frame,
+      String term,
+      String matchedText,
+      String section,
+      int start,
+      int end,
+      int crawlDay) {
+    return TableFixtures.row(
+        Tables.FRAME_HITS,
+        "article_id",
+        articleId,
+        "outlet",
+        outlet,
+        "lang",
+        lang,
+        "frame",
+        frame,
+        "term",
+        term,
+        "matched_text",
+        matchedText,
+        "section",
+        section,
+        "start",
+        start,
+        "end",
+        end,
+        "voice",
+        "own",
+        "crawl_date",
+        day(crawlDay));
+  }
+
+  private static java.sql.Date day(int d) {
+    return java.sql.Date.valueOf(java.time.LocalDate.of(2023, 10, d));
   }
 
   static Map<String, Long> cells(List<SheetItem> items) {
@@ -137,19 +212,41 @@ class ValidateJobsTest {
                 org.apache.spark.sql.functions.lit(java.sql.Date.valueOf("2023-10-23")))
             .withColumn("text_chars", org.apache.spark.sql.functions.lit(0));
     Dataset<Row> quarantine =
-        spark.createDataFrame(
-            List.of(
-                org.apache.spark.sql.RowFactory.create(
-                    "f.warc",
-                    0L,
-                    "https://www.o0.example/x",
-                    "parse",
-                    "E",
-                    "m",
-                    java.sql.Date.valueOf("2023-10-20")),
-                org.apache.spark.sql.RowFactory.create(
-                    "g.warc", null, null, "read", "E", "m", null)),
-            SparkTables.structType(Tables.QUARANTINE));
+        TableFixtures.table(
+            spark,
+            Tables.QUARANTINE,
+            TableFixtures.row(
+                Tables.QUARANTINE,
+                "source_file",
+                "f.warc",
+                "source_offset",
+                0L,
+                "url",
+                "https://www.o0.example/x",
+                "stage",
+                "parse",
+                "error_class",
+                "E",
+                "message",
+                "m",
+                "crawl_date",
+                java.sql.Date.valueOf("2023-10-20")),
+            TableFixtures.row(
+                Tables.QUARANTINE,
+                "source_file",
+                "g.warc",
+                "source_offset",
+                null,
+                "url",
+                null,
+                "stage",
+                "read",
+                "error_class",
+                "E",
+                "message",
+                "m",
+                "crawl_date",
+                null));
     List<Row> rows =
         CoverageTable.compute(
                 spark,
@@ -159,7 +256,7 @@ class ValidateJobsTest {
             .orderBy("outlet", "day")
             .collectAsList();
     List<String> got = rows.stream().map(Row::toString).toList();
-    // DuckDB's ids: e1..e20 on 2023-10-20; o0 = even i (10 originals + the copy c1), o1 odd (10)
+    // e1..e20 on 2023-10-20; o0 = even i (10 originals + the copy c1), o1 odd (10)
     assertThat(got)
         .containsExactly(
             "[(unknown),null,0,1,0,,false]",

@@ -57,7 +57,7 @@ class WarcZooIT {
         .containsEntry("unsupported", 2L);
     Set<String> articleUrls = new HashSet<>();
     for (Row r : spark.read().parquet(out + "/articles").select("url").collectAsList()) {
-      articleUrls.add(r.getString(0));
+      articleUrls.add(r.getAs("url"));
     }
     Set<String> lost = new TreeSet<>(urls);
     lost.removeAll(articleUrls);

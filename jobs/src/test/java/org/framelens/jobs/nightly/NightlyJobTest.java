@@ -165,7 +165,7 @@ class NightlyJobTest {
     var articles = spark.read().parquet(out + "/articles");
     Set<String> urls = new HashSet<>();
     for (Row r : articles.select("url").collectAsList()) {
-      urls.add(r.getString(0));
+      urls.add(r.getAs("url"));
     }
     assertThat(urls).containsAll(sampleArticleUrls());
     assertThat(
@@ -178,7 +178,7 @@ class NightlyJobTest {
         .containsExactlyInAnyOrder(
             "1-good.html", "3-good.html", "6-deep.html", "7-bad-utf8.html", "8-good.html");
     assertThat(articles.select("crawl_date").distinct().collectAsList())
-        .extracting(r -> r.getDate(0).toString())
+        .extracting(r -> r.getAs("crawl_date").toString())
         .containsExactly(NIGHT_1.toString());
     long night1Articles = articles.count();
     Map<String, String> digests = TableDigests.of(spark, out.toString());

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -179,8 +180,8 @@ class NightsEqualOneRunIT {
             .collectAsList();
     assertThat(copies).isNotEmpty();
     assertThat(copies)
-        .anyMatch(r -> r.getDate(0).toLocalDate().equals(COPY_NIGHT))
-        .allMatch(r -> !r.getDate(0).toLocalDate().isBefore(ORIGINAL_NIGHT));
+        .anyMatch(r -> r.<Date>getAs("crawl_date").toLocalDate().equals(COPY_NIGHT))
+        .allMatch(r -> !r.<Date>getAs("crawl_date").toLocalDate().isBefore(ORIGINAL_NIGHT));
     // nothing was lost or kept aside
     assertThat(
             Files.exists(out.resolve("_framelens/trash"))

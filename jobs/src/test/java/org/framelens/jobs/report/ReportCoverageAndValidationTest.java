@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.common.schema.Tables;
 import org.framelens.common.validate.ValidationFigure;
-import org.framelens.jobs.spark.SparkTables;
 import org.framelens.jobs.spark.SparkTestSession;
+import org.framelens.jobs.spark.TableFixtures;
 import org.framelens.jobs.validate.ValidationTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +25,14 @@ class ReportCoverageAndValidationTest {
     SparkSession spark = SparkTestSession.get();
     List<CoverageSummary> coverage =
         ReportTables.coverage(
-            spark.createDataFrame(
-                List.of(
-                    RowFactory.create("haboker", day(20), 3L, 0L, 1L, "he", false),
-                    RowFactory.create("haboker", day(21), 0L, 2L, 0L, "", true),
-                    RowFactory.create("haboker", day(22), 0L, 0L, 0L, "", true),
-                    RowFactory.create("haboker", day(23), 2L, 0L, 0L, "en,he", false),
-                    RowFactory.create("al-manara", day(20), 4L, 0L, 0L, "ar", false)),
-                SparkTables.structType(Tables.OUTLET_COVERAGE)));
+            TableFixtures.table(
+                spark,
+                Tables.OUTLET_COVERAGE,
+                coverageDay("haboker", 20, 3, 0, 1, "he", false),
+                coverageDay("haboker", 21, 0, 2, 0, "", true),
+                coverageDay("haboker", 22, 0, 0, 0, "", true),
+                coverageDay("haboker", 23, 2, 0, 0, "en,he", false),
+                coverageDay("al-manara", 20, 4, 0, 0, "ar", false)));
     assertThat(coverage)
         .containsExactly(
             new CoverageSummary("al-manara", 1, 4, 0, 0, List.of(), "ar"),
@@ -181,6 +181,32 @@ class ReportCoverageAndValidationTest {
     String plain = ReportPage.render(SampleReports.data());
     assertThat(plain).contains("This output has no outlet_coverage table.");
     assertThat(plain).doesNotContain("id=\"validation\"");
+  }
+
+  private static Row coverageDay(
+      String outlet,
+      int d,
+      long articles,
+      long quarantined,
+      long shortTexts,
+      String languages,
+      boolean gap) {
+    return TableFixtures.row(
+        Tables.OUTLET_COVERAGE,
+        "outlet",
+        outlet,
+        "day",
+        day(d),
+        "articles",
+        articles,
+        "quarantined",
+        quarantined,
+        "short_texts",
+        shortTexts,
+        "languages",
+        languages,
+        "gap",
+        gap);
   }
 
   private static Date day(int d) {

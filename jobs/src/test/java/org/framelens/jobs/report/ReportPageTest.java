@@ -105,12 +105,12 @@ class ReportPageTest {
   }
 
   @Test
-  void missingFrameHitsAndQuarantineTablesAreSaidInsteadOfFailing() {
+  void missingFrameTermsAndQuarantineTablesAreSaidInsteadOfFailing() {
     RunFacts empty = new RunFacts(0, List.of(), null, null, null, null, List.of());
     String page =
         ReportPage.render(
             new ReportData("t", "/x", empty, data.outletFrames(), List.of(), false, null));
-    assertThat(page).contains("This output has no frame_hits table.");
+    assertThat(page).contains("This output has no frame_terms table.");
     assertThat(page).contains("This output has no quarantine table.");
     assertThat(page).contains("<dt>Crawl dates</dt><dd dir=\"auto\">–</dd>");
   }

@@ -2,20 +2,25 @@ package org.framelens.jobs.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.framelens.jobs.spark.TableFixtures.row;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.framelens.common.schema.TableSchema;
+import org.framelens.common.schema.Tables;
+import org.framelens.jobs.compare.ComparisonTables;
+import org.framelens.jobs.spark.SparkTables;
+import org.framelens.jobs.spark.TableFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Aggregation of small hand-written tables on a local Spark session. */
+/** Aggregation of small tables, built from the declared schemas, on a local Spark session. */
 class ReportTablesTest {
   @TempDir static Path tmp;
   static SparkSession spark;
@@ -25,62 +30,141 @@ class ReportTablesTest {
   static ReportData minimalData;
 
   @BeforeAll
-  static void writeTables() throws Exception {
+  static void writeTables() {
     spark = org.framelens.jobs.spark.SparkTestSession.get();
     full = tmp.resolve("full").toString();
     minimal = tmp.resolve("minimal").toString();
-    // written with DuckDB: quicker than Spark for a few rows, and an independent Parquet writer
-    Files.createDirectories(Path.of(full, "quarantine"));
     for (String dir : List.of(full, minimal)) {
-      Files.createDirectories(Path.of(dir, "outlet_frames"));
-      duckdb(
-          "COPY (SELECT * FROM (VALUES ('a1', 'al-manara', 'ar', DATE '2023-10-18'),"
-              + " ('a2', 'al-manara', 'ar', DATE '2023-10-19'),"
-              + " ('a3', 'haboker', 'he', DATE '2023-10-19'))"
-              + " AS t(article_id, outlet, lang, crawl_date))"
-              + " TO '%s/articles' (FORMAT parquet, PARTITION_BY (crawl_date))",
-          dir);
-      duckdb(
-          "COPY (SELECT outlet, period, frame, articles::BIGINT AS articles,"
-              + " awf::BIGINT AS articles_with_frame, hits::BIGINT AS hits,"
-              + " own::BIGINT AS hits_own, quoted::BIGINT AS hits_quoted,"
-              + " 'sha256:abc' AS lexicon_version FROM (VALUES"
-              + " ('al-manara', DATE '2023-10-17', 'resistance', 1, 1, 4, 3, 1),"
-              + " ('al-manara', DATE '2023-10-19', 'resistance', 1, 0, 0, 0, 0),"
-              + " ('al-manara', DATE '2023-10-17', 'terrorism', 1, 0, 0, 0, 0),"
-              + " ('al-manara', DATE '2023-10-19', 'terrorism', 1, 1, 2, 0, 2),"
-              + " ('haboker', DATE '2023-10-19', 'resistance', 1, 0, 0, 0, 0),"
-              + " ('haboker', DATE '2023-10-19', 'terrorism', 1, 1, 5, 5, 0))"
-              + " AS t(outlet, period, frame, articles, awf, hits, own, quoted))"
-              + " TO '%s/outlet_frames/part-0.parquet' (FORMAT parquet)",
-          dir);
+      write(
+          dir,
+          Tables.ARTICLES,
+          row(
+              Tables.ARTICLES,
+              "article_id",
+              "a1",
+              "outlet",
+              "al-manara",
+              "lang",
+              "ar",
+              "crawl_date",
+              day(18)),
+          row(
+              Tables.ARTICLES,
+              "article_id",
+              "a2",
+              "outlet",
+              "al-manara",
+              "lang",
+              "ar",
+              "crawl_date",
+              day(19)),
+          row(
+              Tables.ARTICLES,
+              "article_id",
+              "a3",
+              "outlet",
+              "haboker",
+              "lang",
+              "he",
+              "crawl_date",
+              day(19)));
+      // as the job writes it: day rows, and one run row per outlet and frame with their sums
+      write(
+          dir,
+          Tables.OUTLET_FRAMES,
+          outletFrame("al-manara", "day", day(17), "resistance", 1, 1, 4, 3, 1),
+          outletFrame("al-manara", "day", day(19), "resistance", 1, 0, 0, 0, 0),
+          outletFrame("al-manara", "day", day(17), "terrorism", 1, 0, 0, 0, 0),
+          outletFrame("al-manara", "day", day(19), "terrorism", 1, 1, 2, 0, 2),
+          outletFrame("haboker", "day", day(19), "resistance", 1, 0, 0, 0, 0),
+          outletFrame("haboker", "day", day(19), "terrorism", 1, 1, 5, 5, 0),
+          outletFrame("al-manara", "run", day(17), "resistance", 2, 1, 4, 3, 1),
+          outletFrame("al-manara", "run", day(17), "terrorism", 2, 1, 2, 0, 2),
+          outletFrame("haboker", "run", day(17), "resistance", 1, 0, 0, 0, 0),
+          outletFrame("haboker", "run", day(17), "terrorism", 1, 1, 5, 5, 0));
     }
-    duckdb(
-        "COPY (SELECT * FROM (VALUES"
-            + " ('haboker', 'he', 'terrorism', 'מחבל', 'own', DATE '2023-10-19'),"
-            + " ('haboker', 'he', 'terrorism', 'מחבל', 'own', DATE '2023-10-19'),"
-            + " ('haboker', 'he', 'terrorism', 'טרור', 'own', DATE '2023-10-19'),"
-            + " ('haboker', 'he', 'terrorism', 'מחבל', 'quoted', DATE '2023-10-19'),"
-            + " ('haboker', 'he', 'terrorism', 'אירגון טרור', 'own', DATE '2023-10-19'),"
-            + " ('al-manara', 'ar', 'resistance', 'مقاومة', 'own', DATE '2023-10-18'),"
-            + " ('al-manara', 'ar', 'resistance', 'مقاومة', 'quoted', DATE '2023-10-18'))"
-            + " AS t(outlet, lang, frame, term, voice, crawl_date))"
-            + " TO '%s/frame_hits' (FORMAT parquet, PARTITION_BY (crawl_date))",
-        full);
-    duckdb(
-        "COPY (SELECT * FROM (VALUES ('f1', 'parse'), ('f2', 'parse'), ('f3', 'read'))"
-            + " AS t(source_file, stage)) TO '%s/quarantine/part-0.parquet' (FORMAT parquet)",
-        full);
+    write(
+        full,
+        Tables.FRAME_TERMS,
+        term("haboker", "he", "terrorism", "מחבל", 3, 1),
+        term("haboker", "he", "terrorism", "טרור", 1, 0),
+        term("haboker", "he", "terrorism", "אירגון טרור", 1, 0),
+        term("al-manara", "ar", "resistance", "مقاومة", 2, 1));
+    write(
+        full,
+        Tables.QUARANTINE,
+        row(Tables.QUARANTINE, "source_file", "f1", "stage", "parse"),
+        row(Tables.QUARANTINE, "source_file", "f2", "stage", "parse"),
+        row(Tables.QUARANTINE, "source_file", "f3", "stage", "read"));
     // loading runs a few Spark jobs: once per folder for all tests
     fullData = ReportTables.load(spark, full, "t");
     minimalData = ReportTables.load(spark, minimal, "t");
   }
 
-  private static void duckdb(String sqlTemplate, String dir) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement st = c.createStatement()) {
-      st.execute(String.format(sqlTemplate, dir.replace("'", "''")));
-    }
+  private static void write(String dir, TableSchema t, Row... rows) {
+    SparkTables.write(TableFixtures.table(spark, t, rows).coalesce(1), dir, t);
+  }
+
+  private static Row outletFrame(
+      String outlet,
+      String periodType,
+      Date period,
+      String frame,
+      long articles,
+      long withFrame,
+      long hits,
+      long own,
+      long quoted) {
+    return row(
+        Tables.OUTLET_FRAMES,
+        "outlet",
+        outlet,
+        "period_type",
+        periodType,
+        "period",
+        period,
+        "period_label",
+        periodType.equals("run") ? "run" : period.toString(),
+        "frame",
+        frame,
+        "articles",
+        articles,
+        "articles_with_frame",
+        withFrame,
+        "hits",
+        hits,
+        "hits_own",
+        own,
+        "hits_quoted",
+        quoted,
+        "lexicon_version",
+        "sha256:abc");
+  }
+
+  private static Row term(
+      String outlet, String lang, String frame, String term, long hits, long quoted) {
+    return row(
+        Tables.FRAME_TERMS,
+        "outlet",
+        outlet,
+        "frame",
+        frame,
+        "lang",
+        lang,
+        "term",
+        term,
+        "hits",
+        hits,
+        "hits_quoted",
+        quoted,
+        "example",
+        term,
+        "lexicon_version",
+        "sha256:abc");
+  }
+
+  private static Date day(int d) {
+    return Date.valueOf(LocalDate.of(2023, 10, d));
   }
 
   @Test
@@ -96,26 +180,29 @@ class ReportTablesTest {
   }
 
   @Test
-  void daysCoveredSpanTheDayPeriodsNotOnlyTheRunPeriodsFirstDay() throws Exception {
+  void daysCoveredSpanTheDayPeriodsNotOnlyTheRunPeriodsFirstDay() {
     String dir = tmp.resolve("periods").toString();
-    Files.createDirectories(Path.of(dir, "outlet_frames"));
-    duckdb(
-        "COPY (SELECT * FROM (VALUES ('a1', 'al-manara', 'ar', DATE '2023-10-18'))"
-            + " AS t(article_id, outlet, lang, crawl_date))"
-            + " TO '%s/articles' (FORMAT parquet, PARTITION_BY (crawl_date))",
-        dir);
+    write(
+        dir,
+        Tables.ARTICLES,
+        row(
+            Tables.ARTICLES,
+            "article_id",
+            "a1",
+            "outlet",
+            "al-manara",
+            "lang",
+            "ar",
+            "crawl_date",
+            day(18)));
     // as the job writes it: the run period is dated by its first day, days and weeks repeat hits
-    duckdb(
-        "COPY (SELECT outlet, period_type, period, frame, 2::BIGINT AS articles,"
-            + " 1::BIGINT AS articles_with_frame, 3::BIGINT AS hits, 3::BIGINT AS hits_own,"
-            + " 0::BIGINT AS hits_quoted, 'sha256:abc' AS lexicon_version FROM (VALUES"
-            + " ('al-manara', 'run', DATE '2023-10-16', 'resistance'),"
-            + " ('al-manara', 'week', DATE '2023-10-16', 'resistance'),"
-            + " ('al-manara', 'day', DATE '2023-10-18', 'resistance'),"
-            + " ('al-manara', 'day', DATE '2023-10-24', 'resistance'))"
-            + " AS t(outlet, period_type, period, frame))"
-            + " TO '%s/outlet_frames/part-0.parquet' (FORMAT parquet)",
-        dir);
+    write(
+        dir,
+        Tables.OUTLET_FRAMES,
+        outletFrame("al-manara", "run", day(16), "resistance", 2, 1, 3, 3, 0),
+        outletFrame("al-manara", "week", day(16), "resistance", 2, 1, 3, 3, 0),
+        outletFrame("al-manara", "day", day(18), "resistance", 2, 1, 3, 3, 0),
+        outletFrame("al-manara", "day", day(24), "resistance", 2, 1, 3, 3, 0));
     ReportData d = ReportTables.load(spark, dir, "t");
     assertThat(d.facts().firstPeriod()).isEqualTo(LocalDate.of(2023, 10, 18));
     assertThat(d.facts().lastPeriod()).isEqualTo(LocalDate.of(2023, 10, 24));
@@ -125,7 +212,7 @@ class ReportTablesTest {
   }
 
   @Test
-  void outletFramesAreSummedOverTheDaysOfTheRun() {
+  void outletFramesAreTheRunPeriodsRows() {
     ReportData d = fullData;
     assertThat(d.outletFrames())
         .containsExactly(
@@ -139,7 +226,7 @@ class ReportTablesTest {
   @Test
   void topTermsAreCountedPerFrameAndOutletMostUsedFirstWithTheirQuotedHits() {
     ReportData d = fullData;
-    assertThat(d.frameHitsPresent()).isTrue();
+    assertThat(d.frameTermsPresent()).isTrue();
     assertThat(d.topTerms())
         .containsExactly(
             new TermCount("resistance", "al-manara", "ar", "مقاومة", 2, 1),
@@ -149,8 +236,92 @@ class ReportTablesTest {
   }
 
   @Test
+  void topTermsCountEachOriginalArticleOnceAsFrameTermsDoes() {
+    String dir = tmp.resolve("copies").toString();
+    // a1 is crawled on the 18th and fetched again unchanged on the 19th (one id, a row and hits
+    // per fetch); c1 is a near-duplicate copy of it
+    write(
+        dir,
+        Tables.ARTICLES,
+        article("a1", "https://haboker.example/a1", 18, null),
+        article("a1", "https://haboker.example/a1", 19, null),
+        article("c1", "https://haboker.example/c1", 19, "a1"));
+    write(
+        dir,
+        Tables.FRAME_HITS,
+        articleHit("a1", "מחבל", "own", 18),
+        articleHit("a1", "מחבל", "own", 18),
+        articleHit("a1", "מחבל", "quoted", 18),
+        articleHit("a1", "מחבל", "own", 19),
+        articleHit("a1", "מחבל", "own", 19),
+        articleHit("a1", "מחבל", "quoted", 19),
+        articleHit("c1", "מחבל", "own", 19),
+        articleHit("c1", "טרור", "own", 19));
+    ComparisonTables.write(spark, dir, List.of("terrorism"), "sha256:abc", false);
+    List<TermCount> frameTerms = new ArrayList<>();
+    for (Row r : spark.read().parquet(dir + "/frame_terms").collectAsList()) {
+      frameTerms.add(
+          new TermCount(
+              r.getAs("frame"),
+              r.getAs("outlet"),
+              r.getAs("lang"),
+              r.getAs("term"),
+              r.<Long>getAs("hits"),
+              r.<Long>getAs("hits_quoted")));
+    }
+    assertThat(frameTerms)
+        .as("frame_terms: the original's first fetch only")
+        .containsExactly(new TermCount("terrorism", "haboker", "he", "מחבל", 3, 1));
+
+    ReportData d = ReportTables.load(spark, dir, "t");
+    assertThat(d.topTerms()).containsExactlyElementsOf(frameTerms);
+  }
+
+  private static Row article(String id, String url, int crawlDay, String duplicateOf) {
+    return row(
+        Tables.ARTICLES,
+        "article_id",
+        id,
+        "url",
+        url,
+        "outlet",
+        "haboker",
+        "lang",
+        "he",
+        "token_count",
+        100,
+        "duplicate_of",
+        duplicateOf,
+        "syndicated",
+        true,
+        "crawl_date",
+        day(crawlDay));
+  }
+
+  private static Row articleHit(String articleId, String term, String voice, int crawlDay) {
+    return row(
+        Tables.FRAME_HITS,
+        "article_id",
+        articleId,
+        "outlet",
+        "haboker",
+        "lang",
+        "he",
+        "frame",
+        "terrorism",
+        "term",
+        term,
+        "matched_text",
+        term,
+        "voice",
+        voice,
+        "crawl_date",
+        day(crawlDay));
+  }
+
+  @Test
   void topTermsStopAtTheLimitPerFrameAndOutlet() {
-    List<TermCount> top = ReportTables.topTerms(spark.read().parquet(full + "/frame_hits"), 1);
+    List<TermCount> top = ReportTables.topTerms(spark.read().parquet(full + "/frame_terms"), 1);
     assertThat(top).extracting(TermCount::term).containsExactly("مقاومة", "מחבל");
   }
 
@@ -163,12 +334,12 @@ class ReportTablesTest {
   }
 
   @Test
-  void absentFrameHitsAndQuarantineTablesAreReportedAsAbsent() {
+  void absentFrameTermsAndQuarantineTablesAreReportedAsAbsent() {
     ReportData d = minimalData;
-    assertThat(d.frameHitsPresent()).isFalse();
+    assertThat(d.frameTermsPresent()).isFalse();
     assertThat(d.topTerms()).isEmpty();
     assertThat(d.quarantineByStage()).isNull();
-    assertThat(ReportPage.render(d)).contains("This output has no frame_hits table.");
+    assertThat(ReportPage.render(d)).contains("This output has no frame_terms table.");
   }
 
   @Test

@@ -63,7 +63,7 @@ class FramingRunJobTest {
   private static Map<String, Long> countBy(Dataset<Row> ds, String column) {
     Map<String, Long> m = new TreeMap<>();
     for (Row r : ds.groupBy(column).count().collectAsList()) {
-      m.put(r.getString(0), r.getLong(1));
+      m.put(r.getAs(column), r.<Long>getAs("count"));
     }
     return m;
   }
@@ -121,11 +121,12 @@ class FramingRunJobTest {
             "globalwire",
             "en");
     for (Row r : table("articles").select("outlet", "lang", "lang_confidence").collectAsList()) {
-      if (expectedLang.containsKey(r.getString(0))) {
-        assertThat(r.getString(1))
-            .as("language of an article of %s", r.getString(0))
-            .isEqualTo(expectedLang.get(r.getString(0)));
-        assertThat(r.getDouble(2)).isGreaterThan(0.5);
+      String outlet = r.getAs("outlet");
+      if (expectedLang.containsKey(outlet)) {
+        assertThat(r.<String>getAs("lang"))
+            .as("language of an article of %s", outlet)
+            .isEqualTo(expectedLang.get(outlet));
+        assertThat(r.<Double>getAs("lang_confidence")).isGreaterThan(0.5);
       }
     }
   }
@@ -136,14 +137,14 @@ class FramingRunJobTest {
         table("articles")
             .select("url", "published_at", "crawl_time", "content_type")
             .collectAsList();
-    long withoutDate = rows.stream().filter(r -> r.isNullAt(1)).count();
+    long withoutDate = rows.stream().filter(r -> r.isNullAt(r.fieldIndex("published_at"))).count();
     assertThat(withoutDate).isEqualTo(1); // the Faro del Sur opinion column has no date anywhere
     for (Row r : rows) {
-      if (!r.isNullAt(1)) {
-        assertThat(r.getTimestamp(1)).isNotEqualTo(r.getTimestamp(2));
+      if (!r.isNullAt(r.fieldIndex("published_at"))) {
+        assertThat(r.<Object>getAs("published_at")).isNotEqualTo(r.getAs("crawl_time"));
       }
     }
-    assertThat(rows.stream().map(r -> r.getString(3)))
+    assertThat(rows.stream().map(r -> r.<String>getAs("content_type")))
         .contains(
             "application/pdf",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -155,8 +156,8 @@ class FramingRunJobTest {
     Map<String, Map<String, Long>> byOutletFrame = new HashMap<>();
     for (Row r : hits.groupBy("outlet", "frame").count().collectAsList()) {
       byOutletFrame
-          .computeIfAbsent(r.getString(0), k -> new HashMap<>())
-          .put(r.getString(1), r.getLong(2));
+          .computeIfAbsent(r.getAs("outlet"), k -> new HashMap<>())
+          .put(r.getAs("frame"), r.<Long>getAs("count"));
     }
     for (String outlet :
         List.of(
@@ -199,13 +200,13 @@ class FramingRunJobTest {
             .orderBy("published_at")
             .collectAsList();
     assertThat(copies)
-        .extracting(r -> r.getString(1))
+        .extracting(r -> r.<String>getAs("outlet"))
         .containsExactly("globalwire", "northbridge-chronicle", "eastcoast-courier");
-    String original = copies.get(0).getString(0);
-    assertThat(copies.get(0).isNullAt(2)).isTrue();
-    assertThat(copies.get(1).getString(2)).isEqualTo(original);
-    assertThat(copies.get(2).getString(2)).isEqualTo(original);
-    assertThat(copies).allSatisfy(r -> assertThat(r.getBoolean(3)).isTrue());
+    String original = copies.get(0).getAs("article_id");
+    assertThat(copies.get(0).isNullAt(copies.get(0).fieldIndex("duplicate_of"))).isTrue();
+    assertThat(copies.get(1).<String>getAs("duplicate_of")).isEqualTo(original);
+    assertThat(copies.get(2).<String>getAs("duplicate_of")).isEqualTo(original);
+    assertThat(copies).allSatisfy(r -> assertThat(r.<Boolean>getAs("syndicated")).isTrue());
     // no other article is a duplicate
     assertThat(table("articles").filter(col("duplicate_of").isNotNull()).count()).isEqualTo(2);
     assertThat(table("articles").filter(col("syndicated")).count()).isEqualTo(3);
@@ -218,7 +219,7 @@ class FramingRunJobTest {
                 .getLong(run.first().fieldIndex("articles")))
         .isEqualTo(3);
     assertThat(run.select("copies_included").distinct().collectAsList())
-        .extracting(r -> r.getBoolean(0))
+        .extracting(r -> r.<Boolean>getAs("copies_included"))
         .containsExactly(false);
 
     Comparisons.Result withCopies =
@@ -288,7 +289,7 @@ class FramingRunJobTest {
                 .select("period_label")
                 .distinct()
                 .collectAsList())
-        .extracting(r -> r.getString(0))
+        .extracting(r -> r.<String>getAs("period_label"))
         .containsOnly("2023-W42", "2023-W43");
     for (Row r : of.collectAsList()) {
       long articles = r.getLong(r.fieldIndex("articles"));
@@ -309,9 +310,9 @@ class FramingRunJobTest {
     for (String type : List.of("day", "week", "run")) {
       assertThat(
               of.filter(col("period_type").equalTo(type))
-                  .agg(org.apache.spark.sql.functions.sum("hits"))
+                  .agg(org.apache.spark.sql.functions.sum("hits").as("hits"))
                   .first()
-                  .getLong(0))
+                  .<Long>getAs("hits"))
           .as("hits over %s periods", type)
           .isEqualTo(frameHitsOfOriginals);
     }
@@ -347,16 +348,17 @@ class FramingRunJobTest {
     for (Row r :
         terms
             .groupBy("outlet", "frame")
-            .agg(org.apache.spark.sql.functions.sum("share_of_frame"))
+            .agg(org.apache.spark.sql.functions.sum("share_of_frame").as("shares"))
             .collectAsList()) {
-      assertThat(r.getDouble(2)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(r.<Double>getAs("shares"))
+          .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
     }
     assertThat(
             terms
                 .filter("outlet = 'al-manara' and frame = 'captives_prisoners'")
                 .select("term")
                 .collectAsList())
-        .extracting(r -> r.getString(0))
+        .extracting(r -> r.<String>getAs("term"))
         .contains("أسرى");
     // the hostage-release story is told by outlets in several languages
     Dataset<Row> stories = table("story_frames");
@@ -365,7 +367,7 @@ class FramingRunJobTest {
     assertThat(biggest.getLong(biggest.fieldIndex("story_outlets"))).isGreaterThanOrEqualTo(5);
     assertThat(
             stories
-                .filter(col("story_id").equalTo(biggest.getString(0)))
+                .filter(col("story_id").equalTo(biggest.<String>getAs("story_id")))
                 .select("outlet")
                 .distinct()
                 .count())
@@ -425,14 +427,18 @@ class FramingRunJobTest {
     Row totals =
         coverage
             .agg(
-                org.apache.spark.sql.functions.sum("articles"),
-                org.apache.spark.sql.functions.sum("quarantined"))
+                org.apache.spark.sql.functions.sum("articles").as("articles"),
+                org.apache.spark.sql.functions.sum("quarantined").as("quarantined"))
             .first();
-    assertThat(totals.getLong(0)).isEqualTo(34);
-    assertThat(totals.getLong(1)).isZero();
+    assertThat(totals.<Long>getAs("articles")).isEqualTo(34);
+    assertThat(totals.<Long>getAs("quarantined")).isZero();
     Map<String, Long> perOutlet = new TreeMap<>();
-    for (Row r : coverage.groupBy("outlet").sum("articles").collectAsList()) {
-      perOutlet.put(r.getString(0), r.getLong(1));
+    for (Row r :
+        coverage
+            .groupBy("outlet")
+            .agg(org.apache.spark.sql.functions.sum("articles").as("articles"))
+            .collectAsList()) {
+      perOutlet.put(r.getAs("outlet"), r.<Long>getAs("articles"));
     }
     assertThat(perOutlet).containsEntry("haboker", 3L).containsEntry("rheinufer-zeitung", 4L);
     assertThat(coverage.filter("languages = 'he'").filter("outlet = 'haboker'").count())
@@ -454,17 +460,19 @@ class FramingRunJobTest {
             .select("article_id", "outlet", "lang", "title", "text_chars", "published_at")
             .collectAsList()) {
       fromSpark.add(
-          r.getString(0)
+          r.getAs("article_id")
               + "|"
-              + r.getString(1)
+              + r.getAs("outlet")
               + "|"
-              + r.getString(2)
+              + r.getAs("lang")
               + "|"
-              + r.getString(3)
+              + r.getAs("title")
               + "|"
-              + r.getInt(4)
+              + r.<Integer>getAs("text_chars")
               + "|"
-              + (r.isNullAt(5) ? "null" : r.getTimestamp(5).toInstant()));
+              + (r.isNullAt(r.fieldIndex("published_at"))
+                  ? "null"
+                  : r.<java.sql.Timestamp>getAs("published_at").toInstant()));
     }
     List<String> fromDuck = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -476,28 +484,28 @@ class FramingRunJobTest {
                   + out
                   + "/articles/*/*.parquet', hive_partitioning=true) order by article_id")) {
         while (rs.next()) {
-          java.time.OffsetDateTime p = rs.getObject(6, java.time.OffsetDateTime.class);
+          java.time.OffsetDateTime p = rs.getObject("published_at", java.time.OffsetDateTime.class);
           fromDuck.add(
-              rs.getString(1)
+              rs.getString("article_id")
                   + "|"
-                  + rs.getString(2)
+                  + rs.getString("outlet")
                   + "|"
-                  + rs.getString(3)
+                  + rs.getString("lang")
                   + "|"
-                  + rs.getString(4)
+                  + rs.getString("title")
                   + "|"
-                  + rs.getInt(5)
+                  + rs.getInt("text_chars")
                   + "|"
                   + (p == null ? "null" : p.toInstant()));
         }
       }
       try (ResultSet rs =
           s.executeQuery(
-              "select count(*), count(distinct crawl_date) from read_parquet('"
+              "select count(*) as n, count(distinct crawl_date) as days from read_parquet('"
                   + out
                   + "/frame_hits/*/*.parquet', hive_partitioning=true)")) {
         rs.next();
-        assertThat(rs.getLong(1)).isEqualTo(table("frame_hits").count());
+        assertThat(rs.getLong("n")).isEqualTo(table("frame_hits").count());
       }
     }
     assertThat(fromDuck).isEqualTo(fromSpark);
@@ -520,10 +528,11 @@ class FramingRunJobTest {
     RunSummary s = FramingRunJob.run(spark, RunConfig.withDefaults(List.of(in.toString()), o));
     List<Row> q = spark.read().parquet(o + "/quarantine").collectAsList();
     assertThat(q)
-        .extracting(r -> new File(r.getString(0)).getName() + ":" + r.getString(3))
+        .extracting(
+            r -> new File(r.<String>getAs("source_file")).getName() + ":" + r.getAs("stage"))
         .containsExactlyInAnyOrder(
             "cut.warc.gz:read", "garbage.warc.gz:read", "broken.pdf:parse", "empty.warc:read");
-    assertThat(q).allSatisfy(r -> assertThat(r.getString(5)).isNotBlank());
+    assertThat(q).allSatisfy(r -> assertThat(r.<String>getAs("message")).isNotBlank());
     long keptFromCut =
         spark
             .read()
@@ -604,7 +613,7 @@ class FramingRunJobTest {
     assertThat(countBy(hits, "frame").keySet()).containsExactlyInAnyOrder("hostages", "captivity");
     assertThat(countBy(hits, "lang").keySet()).containsExactlyInAnyOrder("en", "de", "ar");
     assertThat(hits.select("lexicon_version").distinct().collectAsList())
-        .extracting(r -> r.getString(0))
+        .extracting(r -> r.<String>getAs("lexicon_version"))
         .containsExactly(s.lexiconVersion());
     assertThat(s.lexiconVersion()).isNotEqualTo(summary.lexiconVersion());
     assertThat(s.hits()).isEqualTo(hits.count()).isPositive();
@@ -623,9 +632,9 @@ class FramingRunJobTest {
             .count();
     assertThat(
             of.filter(col("period_type").equalTo("run"))
-                .agg(org.apache.spark.sql.functions.sum("hits"))
+                .agg(org.apache.spark.sql.functions.sum("hits").as("hits"))
                 .first()
-                .getLong(0))
+                .<Long>getAs("hits"))
         .isEqualTo(hitsOfOriginals);
   }
 
