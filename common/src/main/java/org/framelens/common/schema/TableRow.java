@@ -24,7 +24,7 @@ public final class TableRow {
    * from it (rows are built per record on the executors, so the name index is not rebuilt each
    * time).
    */
-  public static final class Columns {
+  public static final class Columns implements java.io.Serializable {
     private final List<String> names;
     private final Map<String, Integer> index;
 

@@ -102,10 +102,10 @@ public final class Syndication {
         ids.add(p.b());
       }
       StructType idType = new StructType().add("article_id", DataTypes.StringType, false);
+      SparkRows.Shape idRow = SparkRows.shape(idType);
       Dataset<Row> wanted =
           spark.createDataFrame(
-              ids.stream().map(id -> SparkRows.of(idType).set("article_id", id).build()).toList(),
-              idType);
+              ids.stream().map(id -> idRow.row().set("article_id", id).build()).toList(), idType);
       for (Row r :
           sketched
               .join(broadcast(wanted), "article_id")
@@ -116,11 +116,13 @@ public final class Syndication {
       }
     }
     List<Row> rows = new ArrayList<>();
+    SparkRows.Shape marksRow = SparkRows.shape(MARKS);
     NearDuplicates.marks(docs, candidates, buckets, window)
         .forEach(
             (id, m) ->
                 rows.add(
-                    SparkRows.of(MARKS)
+                    marksRow
+                        .row()
                         .set("article_id", id)
                         .set("duplicate_of", m.duplicateOf())
                         .set("syndicated", m.syndicated())

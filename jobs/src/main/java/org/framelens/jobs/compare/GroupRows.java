@@ -17,7 +17,6 @@ import org.framelens.common.compare.StoryFraming;
 import org.framelens.common.compare.TermChoice;
 import org.framelens.common.schema.Tables;
 import org.framelens.jobs.spark.SparkRows;
-import org.framelens.jobs.spark.SparkTables;
 
 /**
  * The per-group functions of the comparison tables, shared by both ways of grouping ({@link
@@ -74,12 +73,14 @@ final class GroupRows {
           .add("name", DataTypes.StringType)
           .add("quoted", DataTypes.BooleanType);
 
-  // The output rows' types, made once per JVM: SparkRows.of(Tables.X) would build the struct type
-  // (a comment per column) again for every row.
-  private static final StructType OUTLET_FRAMES = SparkTables.structType(Tables.OUTLET_FRAMES);
-  private static final StructType OUTLET_PAIRS = SparkTables.structType(Tables.OUTLET_PAIRS);
-  private static final StructType FRAME_TERMS = SparkTables.structType(Tables.FRAME_TERMS);
-  private static final StructType STORY_FRAMES = SparkTables.structType(Tables.STORY_FRAMES);
+  // Rows are built per group and per record: each type's name index is built once per JVM.
+  static final SparkRows.Shape DAY_CELL_ROW = SparkRows.shape(DAY_CELL);
+  static final SparkRows.Shape TERM_FORM_ROW = SparkRows.shape(TERM_FORM);
+  static final SparkRows.Shape STORY_MEMBER_ROW = SparkRows.shape(STORY_MEMBER);
+  private static final SparkRows.Shape OUTLET_FRAMES = SparkRows.shape(Tables.OUTLET_FRAMES);
+  private static final SparkRows.Shape OUTLET_PAIRS = SparkRows.shape(Tables.OUTLET_PAIRS);
+  private static final SparkRows.Shape FRAME_TERMS = SparkRows.shape(Tables.FRAME_TERMS);
+  private static final SparkRows.Shape STORY_FRAMES = SparkRows.shape(Tables.STORY_FRAMES);
 
   /** What every comparison row ends with. */
   record Stamp(boolean copiesIncluded, String lexiconVersion) implements Serializable {}
@@ -142,7 +143,8 @@ final class GroupRows {
       for (PeriodFraming.FrameRow f :
           periodFraming(frames, cells).frameRows(totals.prior(), totals.priorTotal())) {
         rows.add(
-            SparkRows.of(OUTLET_FRAMES)
+            OUTLET_FRAMES
+                .row()
                 .set("outlet", f.outlet())
                 .set("period_type", p.type())
                 .set("period", start)
@@ -197,7 +199,8 @@ final class GroupRows {
         @Override
         public Row next() {
           PeriodFraming.PairRow r = pairs.next();
-          return SparkRows.of(OUTLET_PAIRS)
+          return OUTLET_PAIRS
+              .row()
               .set("period_type", p.type())
               .set("period", start)
               .set("period_label", p.label())
@@ -243,7 +246,8 @@ final class GroupRows {
       List<Row> out = new ArrayList<>();
       for (TermChoice.TermRow t : choice.rows()) {
         out.add(
-            SparkRows.of(FRAME_TERMS)
+            FRAME_TERMS
+                .row()
                 .set("outlet", outlet)
                 .set("frame", frame)
                 .set("lang", t.lang())
@@ -282,7 +286,8 @@ final class GroupRows {
       List<Row> out = new ArrayList<>();
       for (StoryFraming.StoryRow s : story.rows()) {
         out.add(
-            SparkRows.of(STORY_FRAMES)
+            STORY_FRAMES
+                .row()
                 .set("story_id", storyId)
                 .set("story_label", s.storyLabel())
                 .set("story_start", Date.valueOf(s.storyStart()))

@@ -22,7 +22,6 @@ import org.framelens.common.compare.Period;
 import org.framelens.common.lexicon.Lexicon;
 import org.framelens.common.schema.TableSchema;
 import org.framelens.common.schema.Tables;
-import org.framelens.jobs.spark.SparkRows;
 import org.framelens.jobs.spark.SparkTables;
 
 /**
@@ -248,7 +247,8 @@ public final class LocalComparisons {
     articleDays.forEach(
         (k, c) ->
             cells.add(
-                SparkRows.of(GroupRows.DAY_CELL)
+                GroupRows.DAY_CELL_ROW
+                    .row()
                     .set("outlet", k.outlet())
                     .set("date", k.date())
                     .set("frame", null)
@@ -263,7 +263,8 @@ public final class LocalComparisons {
     frameDays.forEach(
         (k, c) ->
             cells.add(
-                SparkRows.of(GroupRows.DAY_CELL)
+                GroupRows.DAY_CELL_ROW
+                    .row()
                     .set("outlet", k.outlet())
                     .set("date", k.date())
                     .set("frame", k.frame())
@@ -307,7 +308,8 @@ public final class LocalComparisons {
             groups
                 .computeIfAbsent(k.outlet() + '\u0000' + k.frame(), g -> new ArrayList<>())
                 .add(
-                    SparkRows.of(GroupRows.TERM_FORM)
+                    GroupRows.TERM_FORM_ROW
+                        .row()
                         .set("outlet", k.outlet())
                         .set("frame", k.frame())
                         .set("lang", k.lang())
@@ -376,7 +378,8 @@ public final class LocalComparisons {
       Article a = articles.get(id);
       List<Row> rows = stories.computeIfAbsent(story, k -> new ArrayList<>());
       rows.add(
-          SparkRows.of(GroupRows.STORY_MEMBER)
+          GroupRows.STORY_MEMBER_ROW
+              .row()
               .set("story_id", story)
               .set("kind", "a")
               .set("outlet", a.outlet())
@@ -386,7 +389,8 @@ public final class LocalComparisons {
               .build());
       for (String e : mentions.get(id)) {
         rows.add(
-            SparkRows.of(GroupRows.STORY_MEMBER)
+            GroupRows.STORY_MEMBER_ROW
+                .row()
                 .set("story_id", story)
                 .set("kind", "e")
                 .set("outlet", null)
@@ -403,7 +407,8 @@ public final class LocalComparisons {
         stories
             .get(story)
             .add(
-                SparkRows.of(GroupRows.STORY_MEMBER)
+                GroupRows.STORY_MEMBER_ROW
+                    .row()
                     .set("story_id", story)
                     .set("kind", "h")
                     .set("outlet", articles.get(id).outlet())

@@ -193,12 +193,13 @@ final class SparkComparisons {
   static KeyValueGroupedDataset<String, Row> byPeriod(Dataset<Row> cells) {
     // the cells' own schema (its nullability as Spark derived it), plus the key
     StructType keyed = cells.schema().add("period_key", DataTypes.StringType, false);
+    SparkRows.Shape keyedRow = SparkRows.shape(keyed);
     String[] cellColumns = cells.columns();
     FlatMapFunction<Row, Row> expand =
         r -> {
           List<Row> out = new ArrayList<>(3);
           for (Period p : Period.of(GroupRows.localDate(r.getAs("date")))) {
-            SparkRows.Builder keyedCell = SparkRows.of(keyed).set("period_key", p.key());
+            SparkRows.Builder keyedCell = keyedRow.row().set("period_key", p.key());
             for (String c : cellColumns) {
               keyedCell.set(c, r.getAs(c));
             }
@@ -271,12 +272,10 @@ final class SparkComparisons {
       return spark.createDataFrame(List.<Row>of(), storyType);
     }
     List<Row> storyOfArticle = new ArrayList<>();
+    SparkRows.Shape storyOfArticleRow = SparkRows.shape(STORY_OF_ARTICLE);
     for (String id : links.articles()) {
       storyOfArticle.add(
-          SparkRows.of(STORY_OF_ARTICLE)
-              .set("article_id", id)
-              .set("story_id", links.storyOf(id))
-              .build());
+          storyOfArticleRow.row().set("article_id", id).set("story_id", links.storyOf(id)).build());
     }
     Dataset<Row> labels = spark.createDataFrame(storyOfArticle, STORY_OF_ARTICLE);
     Column none = lit(null).cast("string");

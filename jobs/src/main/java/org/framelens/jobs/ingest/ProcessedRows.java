@@ -45,6 +45,11 @@ public final class ProcessedRows {
 
   static final StructType QUARANTINE_TYPE = SparkTables.structType(Tables.QUARANTINE);
 
+  // rows are built per record: the name index of each type is built once
+  private static final SparkRows.Shape ARTICLE_ROW = SparkRows.shape(ARTICLE_TYPE);
+  private static final SparkRows.Shape HIT_ROW = SparkRows.shape(HIT_TYPE);
+  private static final SparkRows.Shape QUARANTINE_ROW = SparkRows.shape(QUARANTINE_TYPE);
+
   public static final StructType SCHEMA =
       new StructType()
           .add("kind", DataTypes.StringType, false)
@@ -59,6 +64,8 @@ public final class ProcessedRows {
           .add(SKETCH_BUCKETS, DataTypes.createArrayType(DataTypes.IntegerType, false), true)
           .add(SKETCH_SIGNATURE, DataTypes.createArrayType(DataTypes.IntegerType, false), true);
 
+  private static final SparkRows.Shape PROCESSED_ROW = SparkRows.shape(SCHEMA);
+
   private static StructType hitType() {
     StructType all = SparkTables.structType(Tables.FRAME_HITS);
     StructType t = new StructType();
@@ -72,7 +79,8 @@ public final class ProcessedRows {
     if (p instanceof Processed.Article a) {
       ArticleRecord r = a.article();
       Row article =
-          SparkRows.of(ARTICLE_TYPE)
+          ARTICLE_ROW
+              .row()
               .set("article_id", r.articleId())
               .set("url", r.url())
               .set("host", r.host())
@@ -99,7 +107,8 @@ public final class ProcessedRows {
       List<Row> hits = new ArrayList<>(a.hits().size());
       for (FrameHit h : a.hits()) {
         hits.add(
-            SparkRows.of(HIT_TYPE)
+            HIT_ROW
+                .row()
                 .set("frame", h.frame())
                 .set("lang", h.lang())
                 .set("term", h.term())
@@ -113,7 +122,8 @@ public final class ProcessedRows {
       }
       // Spark's Row encoder wants a Scala Seq for array columns.
       // an article kept with a substitute (an unparseable WARC-Date...) carries its fallback row
-      return SparkRows.of(SCHEMA)
+      return PROCESSED_ROW
+          .row()
           .set("kind", ARTICLE)
           .set("source_file", r.sourceFile())
           .set("source_offset", r.sourceOffset())
@@ -126,7 +136,8 @@ public final class ProcessedRows {
           .build();
     }
     if (p instanceof Processed.Skipped s) {
-      return SparkRows.of(SCHEMA)
+      return PROCESSED_ROW
+          .row()
           .set("kind", SKIPPED)
           .set("skip_reason", s.reason())
           .set("source_file", s.sourceFile())
@@ -135,7 +146,8 @@ public final class ProcessedRows {
           .build();
     }
     QuarantineRecord q = ((Processed.Quarantined) p).record();
-    return SparkRows.of(SCHEMA)
+    return PROCESSED_ROW
+        .row()
         .set("kind", QUARANTINED)
         .set("source_file", q.sourceFile())
         .set("source_offset", q.sourceOffset())
@@ -145,7 +157,8 @@ public final class ProcessedRows {
   }
 
   private static Row quarantineRow(QuarantineRecord q) {
-    return SparkRows.of(QUARANTINE_TYPE)
+    return QUARANTINE_ROW
+        .row()
         .set("source_file", q.sourceFile())
         .set("source_offset", q.sourceOffset())
         .set("url", q.url())

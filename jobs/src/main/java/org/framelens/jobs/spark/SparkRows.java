@@ -57,10 +57,11 @@ public final class SparkRows {
     return new Shape(type, null);
   }
 
-  /** A row type with its name index. */
-  public static final class Shape {
+  /** A row type with its name index; serializable, so a Spark function may capture one. */
+  public static final class Shape implements java.io.Serializable {
     private final StructType type;
-    private final TableSchema table;
+    // only to tell the cached shape of a redeclared table from the current one, on the driver
+    private final transient TableSchema table;
     private final TableRow.Columns columns;
 
     private Shape(StructType type, TableSchema table) {
