@@ -1,5 +1,6 @@
 package org.framelens.jobs.articles;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -55,20 +56,48 @@ public final class ArticleTables {
     return processed.filter(col("kind").equalTo(ProcessedRows.ARTICLE));
   }
 
-  /** A URL fetched twice in one crawl day keeps its latest fetch. */
+  /**
+   * Superseded fetches up to this many are dropped through a broadcast of their keys; more (a crawl
+   * that fetched much of itself twice a day) through a shuffled anti-join.
+   */
+  static final int SUPERSEDED_BROADCAST_MAX = 200_000;
+
+  /**
+   * A URL fetched twice in one crawl day keeps its latest fetch. Decided on the rows' keys only, so
+   * the texts are never shuffled: the superseded fetches (usually none) are found by a window over
+   * (url, crawl day, time, source), then left out of the rows.
+   */
   public static Dataset<Row> latestPerUrlAndCrawlDate(Dataset<Row> articleRows) {
-    return articleRows
-        .withColumn(
-            "_rank",
-            row_number()
-                .over(
-                    Window.partitionBy(col("article.url"), col("article.crawl_date"))
-                        .orderBy(
-                            desc("article.crawl_time"),
-                            col("article.source_file"),
-                            col("article.source_offset"))))
-        .filter(col("_rank").equalTo(1))
-        .drop("_rank");
+    Dataset<Row> superseded =
+        articleRows
+            .select(
+                col("article.url").as("_url"),
+                col("article.crawl_date").as("_day"),
+                col("article.crawl_time").as("_time"),
+                col("article.source_file").as("_file"),
+                col("article.source_offset").as("_offset"))
+            .withColumn(
+                "_rank",
+                row_number()
+                    .over(
+                        Window.partitionBy(col("_url"), col("_day"))
+                            .orderBy(desc("_time"), col("_file"), col("_offset"))))
+            .filter(col("_rank").gt(1))
+            .select("_file", "_offset");
+    List<Row> few = superseded.limit(SUPERSEDED_BROADCAST_MAX + 1).collectAsList();
+    if (few.isEmpty()) {
+      return articleRows;
+    }
+    // a record is one article row: (source_file, source_offset) names it
+    Column same =
+        col("article.source_file")
+            .equalTo(col("_file"))
+            .and(col("article.source_offset").equalTo(col("_offset")));
+    Dataset<Row> drop =
+        few.size() <= SUPERSEDED_BROADCAST_MAX
+            ? broadcast(articleRows.sparkSession().createDataFrame(few, superseded.schema()))
+            : superseded;
+    return articleRows.join(drop, same, "left_anti");
   }
 
   /**

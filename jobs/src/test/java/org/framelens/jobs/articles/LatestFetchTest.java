@@ -1,0 +1,95 @@
+package org.framelens.jobs.articles;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.framelens.jobs.run.FramingRunJob;
+import org.framelens.jobs.run.RunConfig;
+import org.framelens.jobs.spark.SparkTestSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+
+/** A page fetched several times in one crawl day is one article: its latest fetch. */
+class LatestFetchTest {
+  static final URI PAGE = URI.create("https://news.example.org/2026/03/talks-resume");
+
+  static String page(String lead) {
+    return "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+        + "<p>"
+        + lead
+        + "</p><p>Negotiators from both sides met in Cairo for a second round, and the families"
+        + " of the hostages waited outside the building for most of the afternoon.</p>"
+        + "</article></body></html>";
+  }
+
+  static void write(WarcWriter w, Instant when, String lead) throws IOException {
+    w.write(
+        new WarcResponse.Builder(PAGE)
+            .date(when)
+            .body(
+                new HttpResponse.Builder(200, "OK")
+                    .addHeader("Content-Type", "text/html; charset=utf-8")
+                    .body(MediaType.HTML_UTF8, page(lead).getBytes(StandardCharsets.UTF_8))
+                    .build())
+            .build());
+  }
+
+  @Test
+  void aPageFetchedThreeTimesOnOneDayKeepsOnlyItsLatestFetchAndItsHits(@TempDir Path dir)
+      throws IOException {
+    Path warc = dir.resolve("in/crawl.warc.gz");
+    Files.createDirectories(warc.getParent());
+    try (OutputStream out = Files.newOutputStream(warc);
+        WarcWriter w =
+            new WarcWriter(java.nio.channels.Channels.newChannel(out), WarcCompression.GZIP)) {
+      // written out of time order: the latest fetch is neither the first nor the last record
+      write(w, Instant.parse("2026-03-02T08:00:00Z"), "Early edition: the talks start at noon.");
+      write(w, Instant.parse("2026-03-02T21:15:00Z"), "Evening edition: the talks ended late.");
+      write(w, Instant.parse("2026-03-02T13:40:00Z"), "Midday edition: the talks have begun.");
+      write(w, Instant.parse("2026-03-03T07:05:00Z"), "Next morning: a third round is planned.");
+    }
+    SparkSession spark = SparkTestSession.get();
+    String o = dir.resolve("out").toString();
+    FramingRunJob.run(spark, RunConfig.withDefaults(List.of(warc.toString()), o));
+
+    List<Row> articles =
+        spark.read().parquet(o + "/articles").orderBy("crawl_time").collectAsList();
+    assertThat(articles)
+        .extracting(r -> r.getAs("crawl_time").toString().substring(0, 16))
+        .containsExactly("2026-03-02 21:15", "2026-03-03 07:05");
+    assertThat(articles)
+        .extracting(r -> r.<String>getAs("text"))
+        .allSatisfy(t -> assertThat(t).doesNotContain("Early edition", "Midday edition"));
+    Set<String> keptIds =
+        articles.stream().map(r -> r.<String>getAs("article_id")).collect(Collectors.toSet());
+    assertThat(keptIds).hasSize(2);
+    // every fetch carries the same tagged paragraph: a superseded fetch's hits would show as
+    // another article id, or as more hits on the first day's article than on the second's
+    List<Row> hits = spark.read().parquet(o + "/frame_hits").collectAsList();
+    java.util.Map<String, Long> hitsPerArticle =
+        hits.stream()
+            .collect(
+                Collectors.groupingBy(r -> r.<String>getAs("article_id"), Collectors.counting()));
+    assertThat(hitsPerArticle.keySet()).isEqualTo(keptIds);
+    assertThat(new java.util.HashSet<>(hitsPerArticle.values())).hasSize(1);
+    assertThat(spark.read().parquet(o + "/quarantine").filter(col("stage").isNotNull()).count())
+        .isZero();
+  }
+}
