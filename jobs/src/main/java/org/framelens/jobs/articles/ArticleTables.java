@@ -9,17 +9,24 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.framelens.common.dedup.NearDuplicates;
 import org.framelens.common.schema.Tables;
+import org.framelens.common.validate.OutletCoverage;
 import org.framelens.jobs.ingest.ProcessedRows;
+import org.framelens.jobs.spark.FramelensConf;
+import org.framelens.jobs.spark.SparkRows;
 import org.framelens.jobs.spark.SparkTables;
 
 /**
@@ -30,12 +37,25 @@ import org.framelens.jobs.spark.SparkTables;
 public final class ArticleTables {
   private ArticleTables() {}
 
-  /** The three tables of one processing pass. */
-  public record Derived(Dataset<Row> articles, Dataset<Row> hits, Dataset<Row> quarantine) {}
+  /**
+   * The three tables of one processing pass, and what the driver learnt of the kept articles while
+   * deciding them ({@code null} when they were decided in Spark: too many for the driver).
+   */
+  public record Derived(
+      Dataset<Row> articles, Dataset<Row> hits, Dataset<Row> quarantine, KeptArticles kept) {}
+
+  /**
+   * The kept articles as the driver saw them: how many, how many hit rows they carry, and their
+   * counts per outlet and crawl day (the article side of outlet_coverage).
+   */
+  public record KeptArticles(long articles, long hitRows, List<OutletCoverage.DayCounts> byDay) {}
 
   /**
    * Articles (a URL fetched twice in one crawl day keeps its latest fetch; near-duplicates marked
-   * among themselves), their hits, and the quarantine rows of the processed records.
+   * among themselves), their hits, and the quarantine rows of the processed records. Up to {@link
+   * FramelensConf#NEARDUP_DRIVER_MAX} articles, both decisions are taken on the driver from one
+   * collect of the articles' keys and signatures (no shuffle; a small run pays one short job), and
+   * the kept rows are a filter over {@code processed}.
    *
    * @param articlesAtMost an upper bound of the number of articles (-1: unknown, counted first)
    */
@@ -44,11 +64,25 @@ public final class ArticleTables {
       String lexiconVersion,
       NearDuplicates.Window window,
       long articlesAtMost) {
-    Dataset<Row> kept = latestPerUrlAndCrawlDate(articleRows(processed));
+    Dataset<Row> rows = articleRows(processed);
+    long n = articlesAtMost >= 0 ? articlesAtMost : rows.count();
+    if (n > FramelensConf.nearDuplicatesDriverMax(processed.sparkSession())) {
+      Dataset<Row> kept = latestPerUrlAndCrawlDate(rows);
+      return new Derived(
+          marked(unmarked(kept), window, n),
+          hits(kept, lexiconVersion),
+          quarantine(processed),
+          null);
+    }
+    ArticleKeys keys = ArticleKeys.collect(rows);
+    Dataset<Row> kept = without(rows, keys.superseded());
+    Dataset<Row> unmarked = unmarked(kept);
     return new Derived(
-        marked(unmarked(kept), window, articlesAtMost),
+        SparkTables.conform(
+            Syndication.markOnDriver(unmarked, keys.keptDocs(), window), Tables.ARTICLES),
         hits(kept, lexiconVersion),
-        quarantine(processed));
+        quarantine(processed),
+        keys.kept());
   }
 
   /** The rows of the pass that became articles. */
@@ -85,19 +119,38 @@ public final class ArticleTables {
             .filter(col("_rank").gt(1))
             .select("_file", "_offset");
     List<Row> few = superseded.limit(SUPERSEDED_BROADCAST_MAX + 1).collectAsList();
-    if (few.isEmpty()) {
+    if (few.size() > SUPERSEDED_BROADCAST_MAX) {
+      return articleRows.join(superseded, sameRecord(), "left_anti");
+    }
+    List<ArticleKeys.Source> sources = new ArrayList<>();
+    for (Row r : few) {
+      sources.add(new ArticleKeys.Source(r.getAs("_file"), r.<Long>getAs("_offset")));
+    }
+    return without(articleRows, sources);
+  }
+
+  /**
+   * The article rows except the given records (a broadcast anti-join; none: the rows as they are).
+   */
+  static Dataset<Row> without(Dataset<Row> articleRows, List<ArticleKeys.Source> records) {
+    if (records.isEmpty()) {
       return articleRows;
     }
-    // a record is one article row: (source_file, source_offset) names it
-    Column same =
-        col("article.source_file")
-            .equalTo(col("_file"))
-            .and(col("article.source_offset").equalTo(col("_offset")));
+    SparkRows.Shape shape = SparkRows.shape(ArticleKeys.SOURCE);
+    List<Row> rows = new ArrayList<>();
+    for (ArticleKeys.Source s : records) {
+      rows.add(shape.row().set("_file", s.file()).set("_offset", s.offset()).build());
+    }
     Dataset<Row> drop =
-        few.size() <= SUPERSEDED_BROADCAST_MAX
-            ? broadcast(articleRows.sparkSession().createDataFrame(few, superseded.schema()))
-            : superseded;
-    return articleRows.join(drop, same, "left_anti");
+        broadcast(articleRows.sparkSession().createDataFrame(rows, ArticleKeys.SOURCE));
+    return articleRows.join(drop, sameRecord(), "left_anti");
+  }
+
+  /** A record is one article row: (source_file, source_offset) names it. */
+  private static Column sameRecord() {
+    return col("article.source_file")
+        .equalTo(col("_file"))
+        .and(col("article.source_offset").equalTo(col("_offset")));
   }
 
   /**
@@ -182,19 +235,22 @@ public final class ArticleTables {
    * {@code fallback}.
    */
   public static Dataset<Row> datedQuarantine(
-      Dataset<Row> quarantine, Dataset<Row> processed, LocalDate fallback) {
-    Dataset<Row> fileDates =
-        processed
-            .select(
-                col("source_file").as("_file"),
-                coalesce(col("article.crawl_date"), col("quarantine.crawl_date")).as("_date"))
-            .groupBy("_file")
-            .agg(org.apache.spark.sql.functions.min("_date").as("_file_date"));
+      Dataset<Row> quarantine, Map<String, LocalDate> fileDates, LocalDate fallback) {
+    StructType fileDate =
+        new StructType()
+            .add("_file", DataTypes.StringType, false)
+            .add("_file_date", DataTypes.DateType, false);
+    SparkRows.Shape shape = SparkRows.shape(fileDate);
+    List<Row> rows = new ArrayList<>();
+    fileDates.forEach(
+        (file, day) ->
+            rows.add(shape.row().set("_file", file).set("_file_date", Date.valueOf(day)).build()));
+    Dataset<Row> dates = broadcast(quarantine.sparkSession().createDataFrame(rows, fileDate));
     return quarantine
-        .join(fileDates, quarantine.col("source_file").equalTo(fileDates.col("_file")), "left")
+        .join(dates, quarantine.col("source_file").equalTo(dates.col("_file")), "left")
         .withColumn(
             "crawl_date",
-            coalesce(col("crawl_date"), col("_file_date"), lit(java.sql.Date.valueOf(fallback))))
+            coalesce(col("crawl_date"), col("_file_date"), lit(Date.valueOf(fallback))))
         .drop("_file", "_file_date");
   }
 

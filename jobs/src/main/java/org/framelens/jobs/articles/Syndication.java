@@ -80,18 +80,33 @@ public final class Syndication {
             col("text"));
   }
 
+  /**
+   * As {@link #mark}, on the driver, with the articles' signatures already collected ({@code docs}:
+   * the articles that have one); only the texts of candidate pairs are read again.
+   */
+  static Dataset<Row> markOnDriver(
+      Dataset<Row> articles, List<NearDuplicates.Doc> docs, NearDuplicates.Window window) {
+    return articles
+        .join(broadcast(marks(articles, docs, window)), SparkTables.seq("article_id"), "left")
+        .withColumn("syndicated", coalesce(col("syndicated"), lit(false)));
+  }
+
   /** The marks computed on the driver from the collected signatures. */
   static Dataset<Row> onDriver(Dataset<Row> articles, NearDuplicates.Window window) {
-    SparkSession spark = articles.sparkSession();
-    Dataset<Row> sketched = sketched(articles);
     List<NearDuplicates.Doc> docs = new ArrayList<>();
-    for (Row r : sketched.select("article_id", "t", "signature").collectAsList()) {
+    for (Row r : sketched(articles).select("article_id", "t", "signature").collectAsList()) {
       docs.add(
           new NearDuplicates.Doc(
               r.getAs("article_id"),
               micros(r.getAs("t")),
               ints(r.getList(r.fieldIndex("signature")))));
     }
+    return marks(articles, docs, window);
+  }
+
+  private static Dataset<Row> marks(
+      Dataset<Row> articles, List<NearDuplicates.Doc> docs, NearDuplicates.Window window) {
+    SparkSession spark = articles.sparkSession();
     Set<NearDuplicates.Pair> candidates = NearDuplicates.candidates(docs);
     Map<String, int[]> buckets = new HashMap<>();
     if (!candidates.isEmpty()) {
@@ -107,7 +122,7 @@ public final class Syndication {
           spark.createDataFrame(
               ids.stream().map(id -> idRow.row().set("article_id", id).build()).toList(), idType);
       for (Row r :
-          sketched
+          sketched(articles)
               .join(broadcast(wanted), "article_id")
               .select("article_id", "text")
               .dropDuplicates("article_id")

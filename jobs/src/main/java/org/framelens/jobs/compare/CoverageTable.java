@@ -65,6 +65,19 @@ public final class CoverageTable {
               r.<Long>getAs("short_texts"),
               Set.copyOf(r.<String>getList(r.fieldIndex("languages")))));
     }
+    return compute(spark, counts, quarantine, outletRegistryCsv);
+  }
+
+  /**
+   * The table from the articles' counts per outlet and day, already known (the run's driver counted
+   * them while choosing the kept articles), and the quarantine rows (null: none).
+   */
+  public static Dataset<Row> compute(
+      SparkSession spark,
+      List<OutletCoverage.DayCounts> articleCounts,
+      Dataset<Row> quarantine,
+      String outletRegistryCsv) {
+    List<OutletCoverage.DayCounts> counts = new ArrayList<>(articleCounts);
     String registry = outletRegistryCsv == null ? "" : outletRegistryCsv;
     UDF1<String, String> outletOf =
         url -> {
@@ -79,12 +92,15 @@ public final class CoverageTable {
           return outlet == null ? OutletCoverage.UNKNOWN_OUTLET : outlet;
         };
     var udf = org.apache.spark.sql.functions.udf(outletOf, DataTypes.StringType);
-    for (Row r :
-        quarantine
-            .select(udf.apply(col("url")).as("outlet"), col("crawl_date"))
-            .groupBy("outlet", "crawl_date")
-            .count()
-            .collectAsList()) {
+    List<Row> quarantineCounts =
+        quarantine == null
+            ? List.of()
+            : quarantine
+                .select(udf.apply(col("url")).as("outlet"), col("crawl_date"))
+                .groupBy("outlet", "crawl_date")
+                .count()
+                .collectAsList();
+    for (Row r : quarantineCounts) {
       counts.add(
           new OutletCoverage.DayCounts(
               r.getAs("outlet"),
@@ -117,7 +133,12 @@ public final class CoverageTable {
       Dataset<Row> quarantine,
       String outletRegistryCsv,
       String target) {
-    compute(spark, articles, quarantine, outletRegistryCsv)
+    write(compute(spark, articles, quarantine, outletRegistryCsv), target);
+  }
+
+  /** Writes the table (one Parquet file) to {@code target}, replacing it. */
+  public static void write(Dataset<Row> coverage, String target) {
+    coverage
         .coalesce(1)
         .write()
         .mode(SaveMode.Overwrite)

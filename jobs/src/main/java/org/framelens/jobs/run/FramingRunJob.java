@@ -1,14 +1,13 @@
 package org.framelens.jobs.run;
 
-import com.google.common.base.Suppliers;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,48 +58,65 @@ public final class FramingRunJob {
     double planSeconds = (System.nanoTime() - planStart) / 1e9;
     try {
       long processStart = System.nanoTime();
-      long records;
+      // the job that materializes the pass also counts what became of every record
+      Outcomes outcomes;
       try (ProgressReporter progress = ProgressReporter.start(spark, acc, "run")) {
-        records = processed.count();
+        outcomes = Outcomes.of(processed);
       }
       double processSeconds = (System.nanoTime() - processStart) / 1e9;
       notes.add(CrawlProcessing.taskTimes(acc));
 
       long dedupStart = System.nanoTime();
-      // computes the near-duplicate marks eagerly
+      // decides the kept fetches and the near-duplicate marks eagerly
       ArticleTables.Derived tables =
           ArticleTables.derive(
               processed,
               lexicon.version(),
               config.processing().nearDuplicateWindow(),
-              acc.articles.value());
+              outcomes.articleRows());
       double dedupSeconds = (System.nanoTime() - dedupStart) / 1e9;
 
       long writeStart = System.nanoTime();
       String out = config.output();
       // a run without hits (or articles) still leaves real, empty tables, under this date
-      Supplier<LocalDate> firstDay =
-          Suppliers.memoize(
-              () ->
-                  ArticleTables.firstCrawlDate(
-                      ArticleTables.articleRows(processed), "article.crawl_date"));
+      LocalDate firstDay =
+          outcomes.firstArticleDate() != null
+              ? outcomes.firstArticleDate()
+              : LocalDate.now(ZoneOffset.UTC);
+      ArticleTables.KeptArticles kept = tables.kept();
       SparkTables.write(tables.articles(), out, Tables.ARTICLES);
-      SparkTables.write(tables.hits(), out, Tables.FRAME_HITS);
-      SparkTables.write(
-          ArticleTables.datedQuarantine(tables.quarantine(), processed, firstDay.get()).coalesce(1),
-          out,
-          Tables.QUARANTINE);
-      for (var t : List.of(Tables.ARTICLES, Tables.FRAME_HITS, Tables.QUARANTINE)) {
-        SparkTables.ensureParquet(spark, out + "/" + t.name(), t, firstDay::get);
+      // known empty tables get their schema-only file below, without a Spark job of their own
+      if (kept == null || kept.hitRows() > 0) {
+        SparkTables.write(tables.hits(), out, Tables.FRAME_HITS);
+      } else {
+        SparkTables.delete(spark, out, Tables.FRAME_HITS);
       }
+      if (outcomes.quarantineRows() > 0) {
+        SparkTables.write(
+            ArticleTables.datedQuarantine(tables.quarantine(), outcomes.fileDates(), firstDay)
+                .coalesce(1),
+            out,
+            Tables.QUARANTINE);
+      } else {
+        SparkTables.delete(spark, out, Tables.QUARANTINE);
+      }
+      for (var t : List.of(Tables.ARTICLES, Tables.FRAME_HITS, Tables.QUARANTINE)) {
+        SparkTables.ensureParquet(spark, out + "/" + t.name(), t, () -> firstDay);
+      }
+      Dataset<Row> quarantineTable =
+          outcomes.quarantineRows() > 0 ? SparkTables.read(spark, out, Tables.QUARANTINE) : null;
       CoverageTable.write(
-          spark,
-          SparkTables.read(spark, out, Tables.ARTICLES),
-          SparkTables.read(spark, out, Tables.QUARANTINE),
-          processing.outletRegistryCsv(),
+          kept != null
+              ? CoverageTable.compute(
+                  spark, kept.byDay(), quarantineTable, processing.outletRegistryCsv())
+              : CoverageTable.compute(
+                  spark,
+                  SparkTables.read(spark, out, Tables.ARTICLES),
+                  quarantineTable,
+                  processing.outletRegistryCsv()),
           out + "/" + Tables.OUTLET_COVERAGE.name());
       SparkTables.ensureParquet(
-          spark, out + "/" + Tables.OUTLET_COVERAGE.name(), Tables.OUTLET_COVERAGE, firstDay::get);
+          spark, out + "/" + Tables.OUTLET_COVERAGE.name(), Tables.OUTLET_COVERAGE, () -> firstDay);
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
       long compareStart = System.nanoTime();
@@ -109,10 +125,12 @@ public final class FramingRunJob {
       double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
 
       long countStart = System.nanoTime();
-      Outcomes outcomes = Outcomes.of(processed);
-      // declared schemas: inferring them would cost a job each (and fails on an empty table)
-      long written = SparkTables.read(spark, out, Tables.ARTICLES).count();
-      long hitRows = SparkTables.read(spark, out, Tables.FRAME_HITS).count();
+      // known from the driver's decision when it was taken there; else counted in the tables
+      // (declared schemas: inferring them would cost a job each, and fails on an empty table)
+      long written =
+          kept != null ? kept.articles() : SparkTables.read(spark, out, Tables.ARTICLES).count();
+      long hitRows =
+          kept != null ? kept.hitRows() : SparkTables.read(spark, out, Tables.FRAME_HITS).count();
       double countSeconds = (System.nanoTime() - countStart) / 1e9;
       Map<String, Double> stages = new LinkedHashMap<>();
       stages.put("prepare (lexicon, Lingua)", prepareSeconds);
@@ -126,10 +144,12 @@ public final class FramingRunJob {
       stages.put("near-duplicates (wall)", dedupSeconds);
       stages.put("write articles, hits (wall)", writeSeconds);
       stages.put("comparison tables (wall)", compareSeconds);
-      stages.put("count outcomes (wall)", countSeconds);
+      if (kept == null) {
+        stages.put("count written rows (wall)", countSeconds);
+      }
       RunSummary summary =
           new RunSummary(
-              records,
+              outcomes.records(),
               written,
               hitRows,
               outcomes.skipped(),

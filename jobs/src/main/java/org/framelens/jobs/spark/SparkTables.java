@@ -7,16 +7,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.SparkToParquetSchemaConverter;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -114,21 +120,36 @@ public final class SparkTables {
     List<String> partitions = table.partitionColumns();
     Path target =
         partitions.isEmpty() ? dir : new Path(dir, partitions.get(0) + "=" + partitionDate.get());
+    // written directly (no Spark job: a small run has several empty tables), with the Parquet
+    // schema and footer metadata Spark's own writer gives an empty table
+    StructType columns = structTypeWithout(table, partitions);
+    MessageType parquetSchema =
+        new SparkToParquetSchemaConverter(spark.sessionState().conf()).convert(columns);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path tmp = new Path(dir.getParent(), "_" + dir.getName() + "-empty-" + System.nanoTime());
-    spark
-        .createDataFrame(List.<Row>of(), structTypeWithout(table, partitions))
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("compression", "snappy")
-        .parquet(tmp.toString());
+    ParquetFileWriter writer =
+        new ParquetFileWriter(
+            HadoopOutputFile.fromPath(tmp, conf),
+            parquetSchema,
+            ParquetFileWriter.Mode.CREATE,
+            ParquetWriter.DEFAULT_BLOCK_SIZE,
+            ParquetWriter.MAX_PADDING_SIZE_DEFAULT);
+    writer.start();
+    writer.end(Map.of(SPARK_ROW_METADATA, columns.json()));
     fs.mkdirs(target);
-    for (FileStatus st : fs.listStatus(tmp)) {
-      if (st.getPath().getName().endsWith(".parquet")) {
-        fs.rename(st.getPath(), new Path(target, st.getPath().getName()));
-      }
+    if (!fs.rename(tmp, new Path(target, "part-00000-empty.parquet"))) {
+      fs.delete(tmp, false);
+      throw new IOException("could not move the empty table file into " + target);
     }
-    fs.delete(tmp, true);
+  }
+
+  /** Where Spark keeps a Parquet file's Spark schema (ParquetReadSupport.SPARK_METADATA_KEY). */
+  private static final String SPARK_ROW_METADATA = "org.apache.spark.sql.parquet.row.metadata";
+
+  /** Removes the table's folder under {@code out}, if there is one. */
+  public static void delete(SparkSession spark, String out, TableSchema table) throws IOException {
+    Path dir = new Path(out, table.name());
+    dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(dir, true);
   }
 
   /** The table under the output folder, read with its declared schema (inferring costs a job). */

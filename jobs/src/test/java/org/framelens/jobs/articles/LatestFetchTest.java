@@ -17,6 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.framelens.jobs.run.FramingRunJob;
 import org.framelens.jobs.run.RunConfig;
+import org.framelens.jobs.run.RunSummary;
+import org.framelens.jobs.spark.FramelensConf;
 import org.framelens.jobs.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,5 +93,60 @@ class LatestFetchTest {
     assertThat(new java.util.HashSet<>(hitsPerArticle.values())).hasSize(1);
     assertThat(spark.read().parquet(o + "/quarantine").filter(col("stage").isNotNull()).count())
         .isZero();
+  }
+
+  @Test
+  void theDriverAndSparkChooseTheSameFetchesAndCountWhatTheTablesHold(@TempDir Path dir)
+      throws IOException {
+    Path warc = dir.resolve("in/crawl.warc.gz");
+    Files.createDirectories(warc.getParent());
+    try (OutputStream out = Files.newOutputStream(warc);
+        WarcWriter w =
+            new WarcWriter(java.nio.channels.Channels.newChannel(out), WarcCompression.GZIP)) {
+      // two fetches at the same second: the earlier record (smaller offset) is kept
+      write(w, Instant.parse("2026-03-02T10:00:00Z"), "First copy of the ten o'clock fetch.");
+      write(w, Instant.parse("2026-03-02T10:00:00Z"), "Second copy of the ten o'clock fetch.");
+      write(w, Instant.parse("2026-03-02T09:00:00Z"), "Nine o'clock: the talks start soon.");
+      write(w, Instant.parse("2026-03-04T09:00:00Z"), "Two days on: the talks go on.");
+    }
+    SparkSession spark = SparkTestSession.get();
+    String onDriver = dir.resolve("driver").toString();
+    String inSpark = dir.resolve("spark").toString();
+    RunSummary driverSummary =
+        FramingRunJob.run(spark, RunConfig.withDefaults(List.of(warc.toString()), onDriver));
+    RunSummary sparkSummary;
+    spark.conf().set(FramelensConf.NEARDUP_DRIVER_MAX, "0");
+    try {
+      sparkSummary =
+          FramingRunJob.run(spark, RunConfig.withDefaults(List.of(warc.toString()), inSpark));
+    } finally {
+      spark.conf().unset(FramelensConf.NEARDUP_DRIVER_MAX);
+    }
+    for (String table : List.of("articles", "frame_hits", "quarantine", "outlet_coverage")) {
+      assertThat(rows(spark, onDriver + "/" + table))
+          .as(table)
+          .containsExactlyInAnyOrderElementsOf(rows(spark, inSpark + "/" + table));
+    }
+    assertThat(
+            spark
+                .read()
+                .parquet(onDriver + "/articles")
+                .select("text")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .anySatisfy(t -> assertThat(t).contains("First copy"))
+        .noneSatisfy(t -> assertThat(t).contains("Second copy"))
+        .noneSatisfy(t -> assertThat(t).contains("Nine o'clock"));
+    for (RunSummary s : List.of(driverSummary, sparkSummary)) {
+      assertThat(s.articlesWritten()).isEqualTo(2);
+      assertThat(s.frameHits())
+          .isEqualTo(spark.read().parquet(onDriver + "/frame_hits").count())
+          .isPositive();
+      assertThat(s.duplicateUrls()).isEqualTo(2);
+    }
+  }
+
+  private static List<String> rows(SparkSession spark, String table) {
+    return spark.read().parquet(table).collectAsList().stream().map(Row::toString).toList();
   }
 }
