@@ -34,13 +34,17 @@ import org.framelens.jobs.ingest.ProcessedRows;
  * and what the kept articles add up to, without a shuffle.
  */
 final class ArticleKeys {
-  /** One input record: (source_file, source_offset). */
-  record Source(String file, long offset) {}
+  /**
+   * One input record: (source_file, source_offset, record_seq); the offset alone does not name it
+   * (the records of one gzip member share it).
+   */
+  record Source(String file, long offset, long seq) {}
 
   static final StructType SOURCE =
       new StructType()
           .add("_file", DataTypes.StringType, false)
-          .add("_offset", DataTypes.LongType, false);
+          .add("_offset", DataTypes.LongType, false)
+          .add("_seq", DataTypes.LongType, false);
 
   private record Key(
       String url,
@@ -48,6 +52,7 @@ final class ArticleKeys {
       Long time,
       String file,
       Long offset,
+      long seq,
       String articleId,
       Long t,
       int[] signature,
@@ -65,7 +70,8 @@ final class ArticleKeys {
   private static final Comparator<Key> LATEST_FIRST =
       Comparator.comparing(Key::time, Comparator.nullsLast(Comparator.<Long>reverseOrder()))
           .thenComparing(Key::file, Comparator.nullsFirst(ArticleKeys::compareUtf8))
-          .thenComparing(Key::offset, Comparator.nullsFirst(Comparator.<Long>naturalOrder()));
+          .thenComparing(Key::offset, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+          .thenComparingLong(Key::seq);
 
   private final List<Source> superseded;
   private final List<NearDuplicates.Doc> keptDocs;
@@ -88,6 +94,7 @@ final class ArticleKeys {
                 col("article.crawl_time").as("time"),
                 col("article.source_file").as("file"),
                 col("article.source_offset").as("offset"),
+                col(ProcessedRows.RECORD_SEQ).as("seq"),
                 col("article.article_id").as("article_id"),
                 coalesce(col("article.published_at"), col("article.crawl_time")).as("t"),
                 col(ProcessedRows.SKETCH_SIGNATURE).as("signature"),
@@ -107,6 +114,7 @@ final class ArticleKeys {
               micros(r.getAs("time")),
               r.getAs("file"),
               r.getAs("offset"),
+              r.<Long>getAs("seq"),
               r.getAs("article_id"),
               micros(r.getAs("t")),
               sig == null ? null : ints(sig),
@@ -134,7 +142,7 @@ final class ArticleKeys {
     Map<OutletDay, Set<String>> languages = new HashMap<>();
     for (Key k : keys) {
       if (!keptKeys.contains(k)) {
-        superseded.add(new Source(k.file(), k.offset()));
+        superseded.add(new Source(k.file(), k.offset(), k.seq()));
         continue;
       }
       articles++;

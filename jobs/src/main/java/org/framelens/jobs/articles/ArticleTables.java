@@ -79,7 +79,15 @@ public final class ArticleTables {
     Dataset<Row> unmarked = unmarked(kept);
     return new Derived(
         SparkTables.conform(
-            Syndication.markOnDriver(unmarked, keys.keptDocs(), window), Tables.ARTICLES),
+            Syndication.markOnDriver(
+                unmarked,
+                keys.keptDocs(),
+                window,
+                kept.filter(col(ProcessedRows.SKETCH_BUCKETS).isNotNull())
+                    .select(
+                        col("article.article_id").as("article_id"),
+                        col(ProcessedRows.SKETCH_BUCKETS).as("buckets"))),
+            Tables.ARTICLES),
         hits(kept, lexiconVersion),
         quarantine(processed),
         keys.kept());
@@ -109,22 +117,25 @@ public final class ArticleTables {
                 col("article.crawl_date").as("_day"),
                 col("article.crawl_time").as("_time"),
                 col("article.source_file").as("_file"),
-                col("article.source_offset").as("_offset"))
+                col("article.source_offset").as("_offset"),
+                col(ProcessedRows.RECORD_SEQ).as("_seq"))
             .withColumn(
                 "_rank",
                 row_number()
                     .over(
                         Window.partitionBy(col("_url"), col("_day"))
-                            .orderBy(desc("_time"), col("_file"), col("_offset"))))
+                            .orderBy(desc("_time"), col("_file"), col("_offset"), col("_seq"))))
             .filter(col("_rank").gt(1))
-            .select("_file", "_offset");
+            .select("_file", "_offset", "_seq");
     List<Row> few = superseded.limit(SUPERSEDED_BROADCAST_MAX + 1).collectAsList();
     if (few.size() > SUPERSEDED_BROADCAST_MAX) {
       return articleRows.join(superseded, sameRecord(), "left_anti");
     }
     List<ArticleKeys.Source> sources = new ArrayList<>();
     for (Row r : few) {
-      sources.add(new ArticleKeys.Source(r.getAs("_file"), r.<Long>getAs("_offset")));
+      sources.add(
+          new ArticleKeys.Source(
+              r.getAs("_file"), r.<Long>getAs("_offset"), r.<Long>getAs("_seq")));
     }
     return without(articleRows, sources);
   }
@@ -139,18 +150,25 @@ public final class ArticleTables {
     SparkRows.Shape shape = SparkRows.shape(ArticleKeys.SOURCE);
     List<Row> rows = new ArrayList<>();
     for (ArticleKeys.Source s : records) {
-      rows.add(shape.row().set("_file", s.file()).set("_offset", s.offset()).build());
+      rows.add(
+          shape
+              .row()
+              .set("_file", s.file())
+              .set("_offset", s.offset())
+              .set("_seq", s.seq())
+              .build());
     }
     Dataset<Row> drop =
         broadcast(articleRows.sparkSession().createDataFrame(rows, ArticleKeys.SOURCE));
     return articleRows.join(drop, sameRecord(), "left_anti");
   }
 
-  /** A record is one article row: (source_file, source_offset) names it. */
+  /** A record is one article row: (source_file, source_offset, record_seq) names it. */
   private static Column sameRecord() {
     return col("article.source_file")
         .equalTo(col("_file"))
-        .and(col("article.source_offset").equalTo(col("_offset")));
+        .and(col("article.source_offset").equalTo(col("_offset")))
+        .and(col(ProcessedRows.RECORD_SEQ).equalTo(col("_seq")));
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -82,12 +83,20 @@ public final class Syndication {
 
   /**
    * As {@link #mark}, on the driver, with the articles' signatures already collected ({@code docs}:
-   * the articles that have one); only the texts of candidate pairs are read again.
+   * the articles that have one) and their shingle buckets at hand in {@code bucketRows} (columns
+   * article_id and buckets, as the processing pass computed them): only the buckets of candidate
+   * pairs reach the driver.
    */
   static Dataset<Row> markOnDriver(
-      Dataset<Row> articles, List<NearDuplicates.Doc> docs, NearDuplicates.Window window) {
+      Dataset<Row> articles,
+      List<NearDuplicates.Doc> docs,
+      NearDuplicates.Window window,
+      Dataset<Row> bucketRows) {
     return articles
-        .join(broadcast(marks(articles, docs, window)), SparkTables.seq("article_id"), "left")
+        .join(
+            broadcast(marks(articles.sparkSession(), docs, window, bucketRows, col("buckets"))),
+            SparkTables.seq("article_id"),
+            "left")
         .withColumn("syndicated", coalesce(col("syndicated"), lit(false)));
   }
 
@@ -101,16 +110,29 @@ public final class Syndication {
               micros(r.getAs("t")),
               ints(r.getList(r.fieldIndex("signature")))));
     }
-    return marks(articles, docs, window);
+    // stored articles carry no buckets: the executors shingle the candidates' texts (a crawl of
+    // wire copies makes most articles candidates), so bucket sets reach the driver, not texts
+    UserDefinedFunction shingles =
+        udf(
+            (UDF1<String, int[]>) text -> TextSketch.of(text).buckets(),
+            DataTypes.createArrayType(DataTypes.IntegerType, false));
+    return marks(
+        articles.sparkSession(), docs, window, sketched(articles), shingles.apply(col("text")));
   }
 
+  /**
+   * The marks of {@code docs}; the shingle buckets of the candidates are {@code buckets} evaluated
+   * over their rows in {@code source} (which has an article_id column).
+   */
   private static Dataset<Row> marks(
-      Dataset<Row> articles, List<NearDuplicates.Doc> docs, NearDuplicates.Window window) {
-    SparkSession spark = articles.sparkSession();
+      SparkSession spark,
+      List<NearDuplicates.Doc> docs,
+      NearDuplicates.Window window,
+      Dataset<Row> source,
+      Column bucketsOf) {
     Set<NearDuplicates.Pair> candidates = NearDuplicates.candidates(docs);
     Map<String, int[]> buckets = new HashMap<>();
     if (!candidates.isEmpty()) {
-      // the shingle sets of the candidates only, from their stored text
       Set<String> ids = new HashSet<>();
       for (NearDuplicates.Pair p : candidates) {
         ids.add(p.a());
@@ -122,12 +144,18 @@ public final class Syndication {
           spark.createDataFrame(
               ids.stream().map(id -> idRow.row().set("article_id", id).build()).toList(), idType);
       for (Row r :
-          sketched(articles)
+          source
               .join(broadcast(wanted), "article_id")
-              .select("article_id", "text")
               .dropDuplicates("article_id")
+              .select(col("article_id"), bucketsOf.as("buckets"))
               .collectAsList()) {
-        buckets.put(r.getAs("article_id"), TextSketch.of(r.getAs("text")).buckets());
+        buckets.put(r.getAs("article_id"), ints(r.getList(r.fieldIndex("buckets"))));
+      }
+      for (String id : ids) {
+        if (!buckets.containsKey(id)) {
+          // the signatures and the rows disagree: a bug, never a reason to guess
+          throw new IllegalStateException("no shingles for candidate article " + id);
+        }
       }
     }
     List<Row> rows = new ArrayList<>();

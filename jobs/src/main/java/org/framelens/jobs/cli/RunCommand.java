@@ -78,6 +78,11 @@ public final class RunCommand implements Callable<Integer> {
             + " plus the run's seconds plus Spark's stop)%n",
         startup);
     System.out.print("  " + heap.render());
+    String startMode = System.getenv("FRAMELENS_START_MODE");
+    if (startMode != null && !startMode.isBlank()) {
+      // set by bin/framelens for small local runs (see there)
+      System.out.println("  JVM: " + startMode);
+    }
     return ExitCodes.OK;
   }
 }

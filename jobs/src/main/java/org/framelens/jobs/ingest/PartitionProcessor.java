@@ -41,6 +41,8 @@ public final class PartitionProcessor implements Iterator<Row> {
   private AutoCloseable currentResource;
   private Row pending;
   private boolean flushed;
+  // ordinal of the next record in the current input
+  private long recordSeq;
 
   public PartitionProcessor(
       Iterator<InputFile> files,
@@ -73,7 +75,7 @@ public final class PartitionProcessor implements Iterator<Row> {
       flushTimes();
       return false;
     }
-    pending = ProcessedRows.toRow(processor.process(outcome));
+    pending = ProcessedRows.toRow(processor.process(outcome), recordSeq++);
     acc.records.add(1);
     String kind = pending.getAs("kind");
     if (kind.equals(ProcessedRows.ARTICLE)) {
@@ -108,6 +110,7 @@ public final class PartitionProcessor implements Iterator<Row> {
   }
 
   private void open(InputFile file) {
+    recordSeq = 0;
     if (file.size() == 0) {
       current =
           java.util.List.<ReadOutcome>of(ReadOutcome.Failed.emptyFile(file.path(), file.modified()))

@@ -25,6 +25,9 @@ public final class ProcessedRows {
   public static final String SKIPPED = "skipped";
   public static final String QUARANTINED = "quarantined";
 
+  /** The ordinal of a record in its input; with source_file and source_offset it names it. */
+  public static final String RECORD_SEQ = "record_seq";
+
   public static final String SKETCH_BUCKETS = "sketch_buckets";
   public static final String SKETCH_SIGNATURE = "sketch_signature";
 
@@ -56,6 +59,9 @@ public final class ProcessedRows {
           .add("skip_reason", DataTypes.StringType, true)
           .add("source_file", DataTypes.StringType, false)
           .add("source_offset", DataTypes.LongType, true)
+          // records of one gzip member share their offset: the ordinal of the record in its input
+          // (file or range of a split file) tells them apart
+          .add(RECORD_SEQ, DataTypes.LongType, false)
           .add("url", DataTypes.StringType, true)
           .add("article", ARTICLE_TYPE, true)
           .add("hits", DataTypes.createArrayType(HIT_TYPE, false), true)
@@ -75,7 +81,7 @@ public final class ProcessedRows {
     return t;
   }
 
-  static Row toRow(Processed p) {
+  static Row toRow(Processed p, long recordSeq) {
     if (p instanceof Processed.Article a) {
       ArticleRecord r = a.article();
       Row article =
@@ -127,6 +133,7 @@ public final class ProcessedRows {
           .set("kind", ARTICLE)
           .set("source_file", r.sourceFile())
           .set("source_offset", r.sourceOffset())
+          .set(RECORD_SEQ, recordSeq)
           .set("url", r.url())
           .set("article", article)
           .set("hits", scala.jdk.javaapi.CollectionConverters.asScala(hits).toSeq())
@@ -142,6 +149,7 @@ public final class ProcessedRows {
           .set("skip_reason", s.reason())
           .set("source_file", s.sourceFile())
           .set("source_offset", s.sourceOffset())
+          .set(RECORD_SEQ, recordSeq)
           .set("url", s.url())
           .build();
     }
@@ -151,6 +159,7 @@ public final class ProcessedRows {
         .set("kind", QUARANTINED)
         .set("source_file", q.sourceFile())
         .set("source_offset", q.sourceOffset())
+        .set(RECORD_SEQ, recordSeq)
         .set("url", q.url())
         .set("quarantine", quarantineRow(q))
         .build();

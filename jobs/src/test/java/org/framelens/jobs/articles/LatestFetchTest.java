@@ -146,6 +146,73 @@ class LatestFetchTest {
     }
   }
 
+  @Test
+  void recordsSharingOneGzipMemberAreToldApartWhenAnEarlierFetchIsSuperseded(@TempDir Path dir)
+      throws IOException {
+    // some crawlers (gowarc's test files, old Heritrix jobs) gzip several records as one member:
+    // every record of it has the member's offset, so the offset alone does not name a record
+    java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+    try (WarcWriter w =
+        new WarcWriter(java.nio.channels.Channels.newChannel(plain), WarcCompression.NONE)) {
+      write(w, PAGE, Instant.parse("2026-03-02T08:00:00Z"), "Early edition: talks at noon.");
+      write(
+          w,
+          URI.create("https://news.example.org/2026/03/border-crossing"),
+          Instant.parse("2026-03-02T09:00:00Z"),
+          "The border crossing reopened for aid lorries after a week of closure.");
+      write(w, PAGE, Instant.parse("2026-03-02T20:00:00Z"), "Evening edition: talks ended late.");
+      write(
+          w,
+          URI.create("https://news.example.org/2026/03/ceasefire-vote"),
+          Instant.parse("2026-03-02T10:00:00Z"),
+          "Parliament postponed the ceasefire vote until the envoy returns from Doha.");
+    }
+    Path warc = dir.resolve("in/one-member.warc.gz");
+    Files.createDirectories(warc.getParent());
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(warc))) {
+      out.write(plain.toByteArray());
+    }
+    SparkSession spark = SparkTestSession.get();
+    String onDriver = dir.resolve("driver").toString();
+    String inSpark = dir.resolve("spark").toString();
+    FramingRunJob.run(spark, RunConfig.withDefaults(List.of(warc.toString()), onDriver));
+    spark.conf().set(FramelensConf.NEARDUP_DRIVER_MAX, "0");
+    try {
+      FramingRunJob.run(spark, RunConfig.withDefaults(List.of(warc.toString()), inSpark));
+    } finally {
+      spark.conf().unset(FramelensConf.NEARDUP_DRIVER_MAX);
+    }
+    for (String out : List.of(onDriver, inSpark)) {
+      List<Row> articles = spark.read().parquet(out + "/articles").collectAsList();
+      assertThat(articles)
+          .extracting(r -> r.<String>getAs("url"))
+          .containsExactlyInAnyOrder(
+              PAGE.toString(),
+              "https://news.example.org/2026/03/border-crossing",
+              "https://news.example.org/2026/03/ceasefire-vote");
+      assertThat(articles.stream().map(r -> r.<Long>getAs("source_offset")).distinct())
+          .as("one offset for the records of one member")
+          .hasSize(1);
+      assertThat(articles)
+          .filteredOn(r -> r.<String>getAs("url").equals(PAGE.toString()))
+          .extracting(r -> r.<String>getAs("text"))
+          .singleElement()
+          .satisfies(t -> assertThat(t).contains("Evening edition"));
+    }
+  }
+
+  static void write(WarcWriter w, URI url, Instant when, String lead) throws IOException {
+    w.write(
+        new WarcResponse.Builder(url)
+            .date(when)
+            .body(
+                new HttpResponse.Builder(200, "OK")
+                    .addHeader("Content-Type", "text/html; charset=utf-8")
+                    .body(MediaType.HTML_UTF8, page(lead).getBytes(StandardCharsets.UTF_8))
+                    .build())
+            .build());
+  }
+
   private static List<String> rows(SparkSession spark, String table) {
     return spark.read().parquet(table).collectAsList().stream().map(Row::toString).toList();
   }
