@@ -143,13 +143,15 @@ public final class Syndication {
       Dataset<Row> wanted =
           spark.createDataFrame(
               ids.stream().map(id -> idRow.row().set("article_id", id).build()).toList(), idType);
+      // an id on several rows (one page fetched on several days) has the same text on each: the
+      // first row counts; deduplicating here instead of in Spark spares a shuffle
       for (Row r :
           source
               .join(broadcast(wanted), "article_id")
-              .dropDuplicates("article_id")
               .select(col("article_id"), bucketsOf.as("buckets"))
               .collectAsList()) {
-        buckets.put(r.getAs("article_id"), ints(r.getList(r.fieldIndex("buckets"))));
+        buckets.computeIfAbsent(
+            r.getAs("article_id"), id -> ints(r.getList(r.fieldIndex("buckets"))));
       }
       for (String id : ids) {
         if (!buckets.containsKey(id)) {
