@@ -42,15 +42,7 @@ class LatestFetchTest {
   }
 
   static void write(WarcWriter w, Instant when, String lead) throws IOException {
-    w.write(
-        new WarcResponse.Builder(PAGE)
-            .date(when)
-            .body(
-                new HttpResponse.Builder(200, "OK")
-                    .addHeader("Content-Type", "text/html; charset=utf-8")
-                    .body(MediaType.HTML_UTF8, page(lead).getBytes(StandardCharsets.UTF_8))
-                    .build())
-            .build());
+    write(w, PAGE, when, lead);
   }
 
   @Test
