@@ -75,10 +75,10 @@ final class Boilerplate {
           "cookie|consent|gdpr|newsletter|subscribe|subscription|signup|sign-up|sharing|sharebar|"
               + "share-|-share|social|related|recommend|most-?read|mostread|most-?popular|meistgelesen|"
               + "popular|trending|sidebar|widget|comment(?!ary)|footer|breadcrumb|tag-?list|taglist|"
-              + "tag-cloud|caption|credit|outbrain|taboola|advert|sponsor|modal|popup|promo|banner|skip-?link|"
+              + "tag-cloud|caption|credit|outbrain|taboola|advert|sponsor|modal|popup|promo(?!ted)|banner|skip-?link|"
               + "author-?bio|authorbio|disqus|masthead|toolbar|pagination|pager|login|"
               + "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|tags|tag|topics|ad|ads|adv|share|"
-              + "meta|cta|byline|dateline|more)(?:$|[\\s_-])|"
+              + "meta|cta|byline|dateline|date|timestamp|more)(?:$|[\\s_-])|"
               + "(?:^|\\s)(?:hidden|hide|is-hidden|d-none|visually-hidden|sr-only)(?:$|\\s)");
 
   private static final Pattern TAXONOMY_CLASS =
@@ -91,6 +91,30 @@ final class Boilerplate {
           "article-?body|articlebody|article__body|article-?content|article-?text|articletext|"
               + "story-?body|story-?content|storytext|post-?content|post-?body|entry-?content|"
               + "main-?content|body-?text|content-?body|text-?body");
+
+  /** Drupal's body field (7: field-name-body, 8+: field--name-body). */
+  private static final Pattern BODY_FIELD =
+      Pattern.compile("(?:^|\\s)field-{1,2}name-body(?:$|\\s)");
+
+  /**
+   * Whether the page's markup names {@code e} as the article's body: {@code itemprop} or RDFa
+   * {@code property} articleBody / content:encoded, an article-body class ({@link
+   * #POSITIVE_OVERRIDE}) or a CMS body field.
+   */
+  static boolean namesArticleBody(Element e) {
+    if (e.attributesSize() == 0) {
+      return false;
+    }
+    if ("articleBody".equals(e.attr("itemprop"))) {
+      return true;
+    }
+    String property = e.attr("property");
+    if (property.contains("articleBody") || property.contains("content:encoded")) {
+      return true;
+    }
+    String ci = classAndId(e);
+    return !ci.isEmpty() && (POSITIVE_OVERRIDE.matcher(ci).find() || BODY_FIELD.matcher(ci).find());
+  }
 
   static void clean(Element body, PageStats stats, String title) {
     final int total = Math.max(1, stats.text(body));

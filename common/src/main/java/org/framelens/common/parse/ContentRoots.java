@@ -58,7 +58,7 @@ final class ContentRoots {
   private static final Pattern SCORE_NEGATIVE =
       Pattern.compile(
           "-ad-|hidden|banner|combx|comment(?!ary)|com-|contact|footer|gdpr|masthead|media|meta|"
-              + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
+              + "outbrain|promo(?!ted)|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
               + "tags|widget|teaser|nav|menu|social|cookie|newsletter|recommend|popular|trending");
 
   static List<Element> choose(Element body, PageStats stats) {

@@ -1,7 +1,11 @@
 package org.framelens.common.parse;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -11,7 +15,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Per-element statistics of a page's body, counted in one iterative pass: visible text length,
  * link-text length, paragraph-text length and whether the element holds the article body ({@code
- * itemprop=articleBody}, or an article-body class around enough text). Read-only once built.
+ * itemprop=articleBody}, an article-body class around enough text, or the one element the page's
+ * markup names as its body however short: a two-paragraph news brief's body is as clearly marked as
+ * a long article's). Read-only once built.
  */
 final class PageStats {
   private final Map<Element, int[]> m = new IdentityHashMap<>();
@@ -20,6 +26,7 @@ final class PageStats {
 
   static PageStats of(Element root) {
     PageStats s = new PageStats();
+    List<Element> named = new ArrayList<>();
     NodeTraversor.traverse(
         new NodeVisitor() {
           @Override
@@ -43,6 +50,10 @@ final class PageStats {
                   return;
                 }
                 me = s.get(e);
+              }
+              boolean namesBody = me[0] > 0 && Boilerplate.namesArticleBody(e);
+              if (namesBody) {
+                named.add(e);
               }
               boolean isBody =
                   e.attributesSize() > 0
@@ -68,7 +79,44 @@ final class PageStats {
           }
         },
         root);
+    Element only = onlyInnermost(named);
+    if (only != null) {
+      for (Element a = only; a != null && a != root.parent(); a = a.parent()) {
+        s.get(a)[2] = 1;
+      }
+    }
     return s;
+  }
+
+  /**
+   * The innermost of the elements that name the article body, when there is exactly one (nested
+   * wrappers such as {@code main-content} around {@code field--name-body} are one); null when there
+   * is none or several (a listing of teasers, each with an article-body class).
+   */
+  private static Element onlyInnermost(List<Element> named) {
+    if (named.isEmpty()) {
+      return null;
+    }
+    Set<Element> outer = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Element> all = Collections.newSetFromMap(new IdentityHashMap<>());
+    all.addAll(named);
+    for (Element e : named) {
+      for (Element a = e.parent(); a != null; a = a.parent()) {
+        if (all.contains(a)) {
+          outer.add(a);
+        }
+      }
+    }
+    Element only = null;
+    for (Element e : named) {
+      if (!outer.contains(e)) {
+        if (only != null) {
+          return null;
+        }
+        only = e;
+      }
+    }
+    return only;
   }
 
   int[] get(Element e) {
