@@ -79,7 +79,9 @@ final class Boilerplate {
               + "author-?bio|authorbio|disqus|masthead|toolbar|pagination|pager|login|"
               + "(?:^|[\\s_-])(?:nav|navbar|navigation|menu|tags|tag|topics|ad|ads|adv|share|"
               + "meta|cta|byline|dateline|date|timestamp|more)(?:$|[\\s_-])|"
-              + "(?:^|\\s)(?:hidden|hide|is-hidden|d-none|visually-hidden|sr-only)(?:$|\\s)");
+              + "cat-?links|tags-?links|post-?categories|"
+              + "(?:^|\\s)(?:hidden|hide|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text|"
+              + "element-invisible)(?:$|\\s)");
 
   private static final Pattern TAXONOMY_CLASS =
       Pattern.compile(

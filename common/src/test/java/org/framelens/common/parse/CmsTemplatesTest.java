@@ -20,7 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CmsTemplatesTest {
   private static final List<String> TEMPLATES =
-      List.of("drupal10-olivero", "drupal7-bartik", "wordpress-block", "ghost-casper", "arc-style");
+      List.of(
+          "drupal10-olivero",
+          "drupal7-bartik",
+          "drupal-subtitle-region",
+          "wordpress-block",
+          "newspack",
+          "ghost-casper",
+          "arc-style");
 
   private static final String TITLE = "Aid convoy crosses into Gaza at Rafah";
   private static final String STANDFIRST =
