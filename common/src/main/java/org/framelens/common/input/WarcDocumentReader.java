@@ -45,8 +45,10 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
   private final long end;
   private final Instant fileTime;
   private final RecordResync.Reopener reopener;
+  private final WarcHeaderGuard.Limits limits;
 
   private WarcReader reader;
+  private WarcHeaderGuard guard;
   private long segmentBase;
   private boolean returnedInSegment;
   private boolean lastCutShort;
@@ -87,6 +89,29 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
       Instant fileTime,
       RecordResync.Reopener reopener)
       throws IOException {
+    this(
+        in,
+        sourceFile,
+        maxDocumentBytes,
+        baseOffset,
+        end,
+        fileTime,
+        reopener,
+        WarcHeaderGuard.Limits.DEFAULT);
+  }
+
+  /** The full form with the bounds on header blocks ({@link WarcHeaderGuard}). */
+  public WarcDocumentReader(
+      InputStream in,
+      String sourceFile,
+      long maxDocumentBytes,
+      long baseOffset,
+      long end,
+      Instant fileTime,
+      RecordResync.Reopener reopener,
+      WarcHeaderGuard.Limits limits)
+      throws IOException {
+    this.limits = limits;
     this.sourceFile = sourceFile;
     this.maxDocumentBytes = maxDocumentBytes;
     this.end = end;
@@ -96,8 +121,10 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
     this.reader = newReader(in);
   }
 
-  private static WarcReader newReader(InputStream in) throws IOException {
-    WarcReader r = new WarcReader(in);
+  /** A reader of the data from {@code segmentBase} on, its header blocks bounded. */
+  private WarcReader newReader(InputStream in) throws IOException {
+    guard = new WarcHeaderGuard(in, segmentBase, limits);
+    WarcReader r = new WarcReader(guard);
     r.setLenient(true);
     return r;
   }
@@ -135,6 +162,9 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
       try {
         next = reader.next();
       } catch (IOException | RuntimeException | StackOverflowError e) {
+        if (tripped() != null) {
+          return overBound(tripped());
+        }
         if (reopener == null) {
           long at = returnedInSegment ? lastStart : segmentBase;
           closeQuietly();
@@ -149,6 +179,9 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
         }
         broken(e);
         continue;
+      }
+      if (next.isEmpty() && tripped() != null) {
+        return overBound(tripped());
       }
       if (next.isEmpty()) {
         closeQuietly();
@@ -182,12 +215,48 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
           new ReadOutcome.Failed(
               sourceFile, offset, url, safeDate(record), e.getClass().getSimpleName(), message(e));
     }
+    WarcHeaderGuard.Trip trip = tripped();
+    if (trip != null && trip.recordOffset() == offset) {
+      return overBound(trip, url, safeDate(record));
+    }
     lastCutShort =
         out instanceof ReadOutcome.Failed
             || (out instanceof ReadOutcome.Document d
                 && d.document().note() != null
                 && d.document().note().code().equals("truncated_record"));
     return out;
+  }
+
+  private WarcHeaderGuard.Trip tripped() {
+    return guard == null ? null : guard.trip();
+  }
+
+  /**
+   * The record at the trip's offset has a header over the bound: its row, and reading resumes at
+   * the next record start after it (without a reopener, the rest of the data is lost with it).
+   */
+  private ReadOutcome overBound(WarcHeaderGuard.Trip trip) {
+    return overBound(trip, null, warcinfoDate != null ? warcinfoDate : fileTime);
+  }
+
+  private ReadOutcome overBound(WarcHeaderGuard.Trip trip, String url, Instant date) {
+    closeQuietly();
+    guard = null;
+    returnedInSegment = true;
+    lastStart = trip.recordOffset();
+    lastCutShort = true;
+    if (reopener == null || resumeAfter(trip.recordOffset()) < 0) {
+      reader = null;
+    }
+    ReadOutcome.Failed row =
+        new ReadOutcome.Failed(
+            sourceFile, trip.recordOffset(), url, date, trip.errorClass(), trip.message());
+    if (gap != null) {
+      // a broken stretch before the record: its row first
+      queued = row;
+      return flushGap(trip.recordOffset());
+    }
+    return row;
   }
 
   /** A broken stretch being skipped: where it starts and what broke first. */
@@ -261,8 +330,8 @@ public final class WarcDocumentReader implements Iterator<ReadOutcome>, Closeabl
                 .setMaxCount(end - resume)
                 .get();
       }
-      reader = newReader(in);
       segmentBase = resume;
+      reader = newReader(in);
       returnedInSegment = false;
       lastStart = resume;
       return resume;

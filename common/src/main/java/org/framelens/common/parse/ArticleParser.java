@@ -30,10 +30,25 @@ import org.xml.sax.SAXException;
 public final class ArticleParser {
   private final int maxTextChars;
   private final long timeoutMillis;
-  private final AutoDetectParser autoParser = new AutoDetectParser();
-  private final Detector detector = autoParser.getDetector();
-  private final MainContentExtractor extractor;
-  private final Charsets charsets = new Charsets();
+  private final java.util.function.Supplier<Parts> newParts;
+  private Parts parts;
+
+  /**
+   * The parsers' state one parse uses. A parse the watchdog abandons keeps its parts; the next
+   * parse gets new ones, so a parse still running on an abandoned thread shares nothing with it.
+   */
+  private static final class Parts {
+    final AutoDetectParser autoParser;
+    final Detector detector;
+    final MainContentExtractor extractor;
+    final Charsets charsets = new Charsets();
+
+    Parts(AutoDetectParser autoParser, MainContentExtractor extractor) {
+      this.autoParser = autoParser;
+      this.detector = autoParser.getDetector();
+      this.extractor = extractor;
+    }
+  }
 
   public ArticleParser(int maxTextChars) {
     this(maxTextChars, 0);
@@ -49,25 +64,65 @@ public final class ArticleParser {
 
   /** A parser whose HTML goes through {@code extractor} (tests inject one whose step fails). */
   ArticleParser(int maxTextChars, long timeoutMillis, MainContentExtractor extractor) {
-    this.maxTextChars = maxTextChars;
-    this.timeoutMillis = timeoutMillis;
-    this.extractor = extractor;
+    this(maxTextChars, timeoutMillis, () -> new Parts(new AutoDetectParser(), extractor));
   }
 
+  /** A parser whose non-HTML formats go through the given Tika parser (tests inject a stub). */
+  static ArticleParser withTika(
+      int maxTextChars, long timeoutMillis, java.util.function.Supplier<AutoDetectParser> tika) {
+    return new ArticleParser(
+        maxTextChars, timeoutMillis, () -> new Parts(tika.get(), new MainContentExtractor()));
+  }
+
+  private ArticleParser(
+      int maxTextChars, long timeoutMillis, java.util.function.Supplier<Parts> newParts) {
+    this.maxTextChars = maxTextChars;
+    this.timeoutMillis = timeoutMillis;
+    this.newParts = newParts;
+    this.parts = newParts.get();
+  }
+
+  /**
+   * Parses within the time limit. The deadline is checked inside the parse (reads, SAX events, the
+   * extractor's phases) and enforced from outside by {@link ParseWatchdog}, which gives up on a
+   * parse that works past it without reading or writing (PDFBox on a huge content stream): the
+   * document fails with {@link ParseDeadline.ParseTimeoutException} either way.
+   */
   public ParsedDocument parse(RawDocument doc)
       throws IOException, TikaException, SAXException, NotADocumentException {
+    if (timeoutMillis <= 0) {
+      return parse(doc, parts, ParseDeadline.NONE);
+    }
+    Parts p = parts;
     ParseDeadline deadline = ParseDeadline.in(timeoutMillis);
-    String type = detectType(doc);
+    try {
+      return ParseWatchdog.run(
+          () -> parse(doc, p, deadline), timeoutMillis, () -> parts = newParts.get());
+    } catch (IOException
+        | TikaException
+        | SAXException
+        | NotADocumentException
+        | RuntimeException
+        | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ParsedDocument parse(RawDocument doc, Parts p, ParseDeadline deadline)
+      throws IOException, TikaException, SAXException, NotADocumentException {
+    String type = detectType(doc, p);
     if ("text/html".equals(type) || "application/xhtml+xml".equals(type)) {
-      return parseHtml(doc, type, deadline);
+      return parseHtml(doc, type, deadline, p);
     }
     if (!DocumentTypes.isDocument(type)) {
       throw new NotADocumentException(type);
     }
-    return parseOther(doc, type, deadline);
+    return parseOther(doc, type, deadline, p);
   }
 
-  private String detectType(RawDocument doc) throws IOException {
+  private String detectType(RawDocument doc, Parts p) throws IOException {
     String declared = DocumentTypes.baseType(doc.declaredContentType());
     if (declared != null && DocumentTypes.isDocument(declared) && !"text/plain".equals(declared)) {
       return declared;
@@ -78,7 +133,7 @@ public final class ArticleParser {
       metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, resourceName(doc.url()));
     }
     try (InputStream in = new ByteArrayInputStream(doc.body())) {
-      MediaType detected = detector.detect(in, metadata);
+      MediaType detected = p.detector.detect(in, metadata);
       String base = detected.getBaseType().toString();
       if (base.equals("application/octet-stream") && declared != null) {
         return declared;
@@ -94,11 +149,11 @@ public final class ArticleParser {
     return slash < 0 ? path : path.substring(slash + 1);
   }
 
-  private ParsedDocument parseHtml(RawDocument doc, String type, ParseDeadline deadline) {
+  private ParsedDocument parseHtml(RawDocument doc, String type, ParseDeadline deadline, Parts p) {
     Charset charset =
-        charsets.choose(doc.body(), DocumentTypes.charsetParameter(doc.declaredContentType()));
+        p.charsets.choose(doc.body(), DocumentTypes.charsetParameter(doc.declaredContentType()));
     String html = Charsets.decode(doc.body(), charset);
-    MainContentExtractor.Extracted e = extractor.extract(html, doc.url(), deadline);
+    MainContentExtractor.Extracted e = p.extractor.extract(html, doc.url(), deadline);
     List<String> paragraphs = new ArrayList<>(e.paragraphs());
     List<String> kept = truncate(paragraphs);
     return new ParsedDocument(
@@ -114,7 +169,7 @@ public final class ArticleParser {
         truncated(paragraphs, kept));
   }
 
-  private ParsedDocument parseOther(RawDocument doc, String type, ParseDeadline deadline)
+  private ParsedDocument parseOther(RawDocument doc, String type, ParseDeadline deadline, Parts p)
       throws IOException, TikaException, SAXException {
     Metadata metadata = new Metadata();
     metadata.set(Metadata.CONTENT_TYPE, type);
@@ -123,7 +178,7 @@ public final class ArticleParser {
     // AutoDetectParser wraps the handler in Tika's SecureContentHandler (zip bomb: output/input
     // ratio and nesting limits); Tika's XML parsers have external entities and DTDs disabled.
     try (InputStream in = deadline.watch(new ByteArrayInputStream(doc.body()))) {
-      autoParser.parse(in, deadline.watch(handler), metadata, new ParseContext());
+      p.autoParser.parse(in, deadline.watch(handler), metadata, new ParseContext());
     } catch (SAXException | TikaException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
         throw e;

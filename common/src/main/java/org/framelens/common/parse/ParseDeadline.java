@@ -12,9 +12,9 @@ import org.xml.sax.SAXException;
 /**
  * The time a parse may take. A parser cannot ignore it: the deadline is checked on every read of
  * the document's bytes or characters, on every SAX event a Tika parser emits and between the
- * extractor's phases, and throws {@link ParseTimeoutException} once passed. (A parser looping
- * without reading or writing anything would escape it; only process isolation, Tika's ForkParser or
- * tika-pipes, stops that, at the cost of a JVM per worker.)
+ * extractor's phases, and throws {@link ParseTimeoutException} once passed. A parser working
+ * without reading or writing anything (PDFBox on a huge content stream) would escape these checks:
+ * {@link ParseWatchdog} enforces the same deadline from outside the parse.
  */
 public final class ParseDeadline {
   /** No limit. */
@@ -45,6 +45,10 @@ public final class ParseDeadline {
   public static final class ParseTimeoutException extends RuntimeException {
     ParseTimeoutException(long timeoutMillis) {
       super("parse stopped after " + timeoutMillis + " ms (--parse-timeout-ms)");
+    }
+
+    ParseTimeoutException(String message) {
+      super(message);
     }
   }
 

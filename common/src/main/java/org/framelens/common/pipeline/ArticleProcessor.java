@@ -256,8 +256,11 @@ public final class ArticleProcessor {
 
   /** A reason code for the limits, the exception's class name for everything else. */
   static String reasonCode(Throwable e) {
-    if (e instanceof org.framelens.common.parse.ParseDeadline.ParseTimeoutException) {
-      return "parse_timeout";
+    // Tika wraps what a content handler throws: the deadline's exception may come as a cause
+    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof org.framelens.common.parse.ParseDeadline.ParseTimeoutException) {
+        return "parse_timeout";
+      }
     }
     // Tika's SecureContentHandler reports an expanding archive as "Suspected zip bomb", wrapped
     for (Throwable c = e; c != null; c = c.getCause()) {

@@ -279,8 +279,8 @@ public final class Tables {
                   STRING,
                   "exception class or reason code (too_large, parse_timeout, zip_bomb,"
                       + " text_truncated, unsupported_file, unreadable_stretch, bad_content_length,"
-                      + " bad_warc_date, missing_warc_date, content_encoding, truncated_record"
-                      + " ...)"),
+                      + " bad_warc_date, missing_warc_date, content_encoding, truncated_record,"
+                      + " warc_header_too_large, http_header_too_large, symlink_* ...)"),
               required("message", STRING, "what went wrong"),
               optional(
                   "crawl_date",

@@ -16,6 +16,11 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads and writes coding sheets: RFC 4180 CSV, UTF-8, a header row with exactly {@link
  * SheetItem#COLUMNS}. Reading checks the whole sheet and names every problem with its line.
+ *
+ * <p>Cells hold crawled text, so a cell a spreadsheet would take for a formula is written with a
+ * leading {@code '} ({@link #neutralise}, OWASP's advice against CSV injection) and read back
+ * without it ({@link #restore}): the text round-trips exactly. The coding page's script does the
+ * same when it saves and loads a sheet.
  */
 public final class CodingSheet {
   private CodingSheet() {}
@@ -23,13 +28,49 @@ public final class CodingSheet {
   /** Byte-order mark some spreadsheet programs put in front of a UTF-8 CSV. */
   private static final String BOM = "\uFEFF";
 
+  /** What makes a spreadsheet read a cell as a formula (OWASP: = + - @, tab, CR). */
+  private static final String FORMULA_START = "=+-@\t\r";
+
+  /** What may stand before a formula start and still let it be one. */
+  private static final String LEADING_SPACE = " \t\r\n";
+
+  /**
+   * Whether a spreadsheet could take this text for a formula once a leading {@code '} is added or
+   * removed: after any leading {@code '}s, it starts with = + - @ tab or CR, or has = + - @ after
+   * leading spaces, tabs and line breaks. The leading {@code '}s count so that a text that already
+   * starts with {@code '} and a formula start is written with one more and reads back unchanged.
+   */
+  static boolean looksLikeFormula(String v) {
+    int i = 0;
+    while (i < v.length() && v.charAt(i) == '\'') {
+      i++;
+    }
+    if (i < v.length() && FORMULA_START.indexOf(v.charAt(i)) >= 0) {
+      return true;
+    }
+    while (i < v.length() && LEADING_SPACE.indexOf(v.charAt(i)) >= 0) {
+      i++;
+    }
+    return i < v.length() && "=+-@".indexOf(v.charAt(i)) >= 0;
+  }
+
+  /** The cell as written: with a leading {@code '} when it could be read as a formula. */
+  public static String neutralise(String v) {
+    return looksLikeFormula(v) ? "'" + v : v;
+  }
+
+  /** The text of a cell {@link #neutralise} wrote: the added {@code '} removed, nothing else. */
+  public static String restore(String cell) {
+    return cell.startsWith("'") && looksLikeFormula(cell.substring(1)) ? cell.substring(1) : cell;
+  }
+
   public static void write(List<SheetItem> items, Appendable out) {
     CSVFormat format =
         CSVFormat.RFC4180.builder().setHeader(SheetItem.COLUMNS.toArray(new String[0])).build();
     try {
       CSVPrinter p = new CSVPrinter(out, format);
       for (SheetItem i : items) {
-        p.printRecord(i.cells());
+        p.printRecord(i.cells().stream().map(CodingSheet::neutralise).toList());
       }
       p.flush();
     } catch (IOException e) {
@@ -66,8 +107,9 @@ public final class CodingSheet {
                 + String.join(",", header));
       }
       Set<String> ids = new HashSet<>();
-      for (CSVRecord r : parser) {
-        long line = r.getRecordNumber() + 1; // the spreadsheet row (the header is row 1)
+      for (CSVRecord raw : parser) {
+        List<String> r = raw.stream().map(CodingSheet::restore).toList();
+        long line = raw.getRecordNumber() + 1; // the spreadsheet row (the header is row 1)
         if (r.size() == 1 && r.get(0).isBlank()) {
           continue;
         }

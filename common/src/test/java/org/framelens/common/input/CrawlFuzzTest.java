@@ -94,6 +94,147 @@ class CrawlFuzzTest {
     }
   }
 
+  /** WARC header mutations the header-block fuzzing runs through, one per iteration in turn. */
+  static final int HEADER_MUTATIONS = 9;
+
+  @Test
+  void mutatedWarcHeaderBlocksNeverThrowAndEveryRecordIsARowOrCoveredByOne() throws IOException {
+    byte[] file = Files.readAllBytes(SAMPLE);
+    List<ReadOutcome> baseline = read(file);
+    List<Long> starts = new ArrayList<>();
+    for (ReadOutcome o : baseline) {
+      starts.add(offset(o));
+    }
+    int iterations = Integer.getInteger("fuzz.iterations", DEFAULT_ITERATIONS) + 2;
+    long seed = Long.getLong("fuzz.seed", 20261208L);
+    for (int i = 0; i < iterations; i++) {
+      Random rnd = new Random(seed + i);
+      int r = 1 + rnd.nextInt(starts.size() - 2);
+      HeaderMutant m = mutateHeader(file, starts, r, rnd, i % HEADER_MUTATIONS);
+      List<ReadOutcome> outcomes;
+      try {
+        outcomes = read(m.bytes());
+      } catch (Throwable t) {
+        throw new AssertionError("reader threw on header mutant " + i + " (" + m.what() + ")", t);
+      }
+      String as = "header mutant " + i + " (" + m.what() + ")";
+      List<Seen> seen = outcomes.stream().map(o -> new Seen(offset(o), kind(o))).toList();
+      long from = starts.get(r);
+      // the records before the mutated one come out as they did
+      for (int k = 0; k < r; k++) {
+        assertThat(seen).as(as).contains(new Seen(starts.get(k), kind(baseline.get(k))));
+      }
+      // the mutated record and every record after it: a row of its own, or inside the stretch of a
+      // row before it (a record swallowing it, or an unreadable stretch from an earlier record)
+      long shift = m.bytes().length - file.length;
+      for (int k = r; k < starts.size(); k++) {
+        long at = k == r ? from : starts.get(k) + shift;
+        boolean own = seen.stream().anyMatch(x -> x.offset() == at);
+        boolean covered =
+            outcomes.stream()
+                .anyMatch(
+                    o ->
+                        offset(o) <= at
+                            && (offset(o) >= from && !(o instanceof ReadOutcome.Skipped)
+                                || o instanceof ReadOutcome.Failed f
+                                    && WarcDocumentReader.UNREADABLE_STRETCH.equals(
+                                        f.errorClass())));
+        assertThat(own || covered).as(as + ": record at " + at + " unaccounted for").isTrue();
+      }
+      if (m.what().startsWith("a header line of")) {
+        // the bound holds: one row for the record, and everything after it read again
+        assertThat(outcomes)
+            .as(as)
+            .filteredOn(o -> o instanceof ReadOutcome.Failed f && f.sourceOffset() == from)
+            .extracting(o -> ((ReadOutcome.Failed) o).errorClass())
+            .containsExactly(WarcHeaderGuard.WARC_HEADER_TOO_LARGE);
+        for (int k = r + 1; k < starts.size(); k++) {
+          assertThat(seen).as(as).contains(new Seen(starts.get(k) + shift, kind(baseline.get(k))));
+        }
+      }
+    }
+  }
+
+  private record HeaderMutant(byte[] bytes, String what) {}
+
+  /** Record {@code r}'s gzip member with its WARC header block changed. */
+  private static HeaderMutant mutateHeader(
+      byte[] file, List<Long> starts, int r, Random rnd, int kind) {
+    int from = (int) (long) starts.get(r);
+    int to = (int) (long) starts.get(r + 1);
+    String text =
+        new String(gunzip(Arrays.copyOfRange(file, from, to)), StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    String header = text.substring(0, end + 2);
+    String rest = text.substring(end + 2);
+    String what;
+    switch (kind) {
+      case 0 -> {
+        String[] lengths = {
+          "99999999999999999999",
+          "-5",
+          "12abc",
+          "",
+          "9223372036854775807",
+          "0",
+          Integer.toString(rest.length() + 1 + rnd.nextInt(5000))
+        };
+        String v = lengths[rnd.nextInt(lengths.length)];
+        header = header.replaceFirst("Content-Length:[^\r\n]*", "Content-Length: " + v);
+        what = "Content-Length '" + v + "'";
+      }
+      case 1 -> {
+        byte[] junk = new byte[1 + rnd.nextInt(30)];
+        rnd.nextBytes(junk);
+        String name = new String(junk, StandardCharsets.ISO_8859_1).replaceAll("[\r\n]", "-");
+        header = header.replaceFirst("WARC-Type", quote(name));
+        what = "a random header name";
+      }
+      case 2 -> {
+        header = header.replace("\r\n", "\n");
+        what = "LF instead of CRLF";
+      }
+      case 3 -> {
+        header = header.substring(0, header.length() - 2);
+        rest = rest.substring(2); // no blank line after the header
+        what = "no blank line ending the header";
+      }
+      case 4 -> {
+        int cut = 1 + rnd.nextInt(header.length() - 1);
+        header = header.substring(0, cut);
+        rest = "";
+        what = "header cut at " + cut;
+      }
+      case 5 -> {
+        StringBuilder b = new StringBuilder(header);
+        for (int n = 1 + rnd.nextInt(6); n > 0; n--) {
+          b.insert(rnd.nextInt(b.length()), '\0');
+        }
+        header = b.toString();
+        what = "NUL bytes in the header";
+      }
+      case 6 -> {
+        header = header.replaceFirst("\r\n", "\r\nContent-Length: 7\r\n");
+        what = "a second Content-Length";
+      }
+      case 7 -> {
+        header = header.replaceFirst("\r\n", "\r\nX-Pad: " + "z".repeat(2 << 20) + "\r\n");
+        what = "a header line of 2 MiB";
+      }
+      default -> {
+        header =
+            header.replaceFirst(
+                "WARC/1\\.[01]", "WARC/" + rnd.nextInt(100) + "." + rnd.nextInt(10));
+        what = "another WARC version";
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(file, 0, from);
+    out.writeBytes(CrawlQuirksTest.gzip((header + rest).getBytes(StandardCharsets.ISO_8859_1)));
+    out.write(file, to, file.length - to);
+    return new HeaderMutant(out.toByteArray(), what);
+  }
+
   private record Mutant(byte[] bytes, long firstChanged, String what) {}
 
   private static Mutant mutate(byte[] file, List<Long> starts, Random rnd, int kind) {

@@ -90,7 +90,7 @@ class CodingPageChromiumTest {
               "en",
               "terrorism",
               "terrorist",
-              "A \"terrorist\" <b>film</b> & its [[terrorist]] plot."),
+              "=HYPERLINK(\"https://leak.example/\") A \"terrorist\" <b>film</b> & its [[terrorist]] plot."),
           hit("h3", "ar", "resistance", "مقاومة", "قالت الحركة إن [[المقاومة]] مستمرة في الشمال."),
           hit("h4", "he", "hostages", "חטוף", "משפחות [[החטופים]] נפגשו עם השר, \"בבוקר\"."),
           paragraph(
@@ -124,7 +124,7 @@ class CodingPageChromiumTest {
         key("3");                       // and the third (resistance)
         key("3");                       // untick it again
         key("Enter");                   // p1 done, on to p2
-        document.getElementById("note").value = "no frame, a park";
+        document.getElementById("note").value = "-no frame, a park";
         key("Enter");                   // p2 done: no frame
         facts.progress = document.getElementById("progress").textContent;
         document.getElementById("save").click();
@@ -173,7 +173,9 @@ class CodingPageChromiumTest {
         .extracting(SheetItem::judgement)
         .containsExactly("correct", "wrong", "correct", "unsure", "", "");
     assertThat(saved.get(4).framesPresent()).isEqualTo("terrorism");
-    assertThat(saved.get(5).note()).isEqualTo("no frame, a park");
+    assertThat(saved.get(5).note()).isEqualTo("-no frame, a park");
+    // crawled text and a note a spreadsheet would run as formulas are saved neutralised
+    assertThat(csv).contains("\"'=HYPERLINK(").contains("\"'-no frame, a park\"");
 
     List<ValidationFigure> fs = Scoring.score(List.of(new Scoring.Sheet("s-tess.csv", saved)), 0.8);
     // en/terrorism: h1 correct, h2 wrong -> 1/2; p1 has terrorism -> miss rate 1/1

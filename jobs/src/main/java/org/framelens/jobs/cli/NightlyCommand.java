@@ -79,6 +79,7 @@ public final class NightlyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     NightlyJob.Config config = config();
     SparkSession session = SparkSessions.create("framelens nightly " + date, spark.master());
+    processing.applyTo(session.sparkContext().hadoopConfiguration());
     try {
       NightlyJob.Result r = NightlyJob.run(session, config);
       System.out.print(r.render());

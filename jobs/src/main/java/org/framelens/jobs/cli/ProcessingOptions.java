@@ -49,6 +49,19 @@ public final class ProcessingOptions {
               + " ${DEFAULT-VALUE}).")
   int nearDuplicateDays = NearDuplicates.Window.DEFAULT_DAYS;
 
+  @Option(
+      names = "--follow-symlinks",
+      description =
+          "Follow symbolic links under an input folder that resolve inside it (each real folder"
+              + " and file once); without it no link is followed. A skipped link is a quarantine"
+              + " row.")
+  boolean followSymlinks;
+
+  /** Sets what the input listing reads from the Hadoop configuration. */
+  public void applyTo(org.apache.hadoop.conf.Configuration conf) {
+    conf.setBoolean(org.framelens.jobs.ingest.InputListing.FOLLOW_SYMLINKS, followSymlinks);
+  }
+
   public ProcessingSettings settings() {
     return new ProcessingSettings(
         lexicon.lexicon,

@@ -55,6 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     // lexicon, tagger and Lingua's models are built while Spark starts (the run then finds them)
     PreparedProcessing.prepareInBackground(config.processing());
     SparkSession session = SparkSessions.create("framelens run", spark.master());
+    processing.applyTo(session.sparkContext().hadoopConfiguration());
     double startup =
         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     RunSummary summary;

@@ -111,6 +111,19 @@ public final class PartitionProcessor implements Iterator<Row> {
 
   private void open(InputFile file) {
     recordSeq = 0;
+    if (file.skipped() != null) {
+      current =
+          java.util.List.<ReadOutcome>of(
+                  new ReadOutcome.Failed(
+                      file.path(),
+                      null,
+                      null,
+                      file.modified(),
+                      file.skipped().errorClass(),
+                      file.skipped().message()))
+              .iterator();
+      return;
+    }
     if (file.size() == 0) {
       current =
           java.util.List.<ReadOutcome>of(ReadOutcome.Failed.emptyFile(file.path(), file.modified()))

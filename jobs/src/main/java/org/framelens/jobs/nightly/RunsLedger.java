@@ -60,7 +60,12 @@ final class RunsLedger {
               if (rel.startsWith(prefix)) {
                 rel = rel.substring(prefix.length()).replaceFirst("^/+", "");
               }
-              return new InputDigest(rel, f.size(), sha256(p, conf.get()));
+              // a skipped link is never opened: its target may lie outside the input folder
+              String digest =
+                  f.skipped() != null
+                      ? "skipped:" + f.skipped().errorClass()
+                      : sha256(p, conf.get());
+              return new InputDigest(rel, f.size(), digest);
             })
         .collect()
         .stream()

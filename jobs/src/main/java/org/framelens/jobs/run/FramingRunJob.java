@@ -51,6 +51,10 @@ public final class FramingRunJob {
     PartitionProcessor.StageAccumulators acc =
         new PartitionProcessor.StageAccumulators(spark.sparkContext());
     List<String> notes = new ArrayList<>();
+    String links = InputListing.skippedLinksNote(files);
+    if (links != null) {
+      notes.add(links);
+    }
     Dataset<Row> processed =
         CrawlProcessing.process(
                 spark, files, processing, new SerializableHadoopConf(hadoopConf), acc, notes::add)

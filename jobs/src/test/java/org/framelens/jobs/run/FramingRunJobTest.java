@@ -551,6 +551,63 @@ class FramingRunJobTest {
   }
 
   @Test
+  void aHeaderBombAndALinkOutOfTheInputAreQuarantineRowsAndTheRunWritesItsTables(@TempDir Path dir)
+      throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path bomb = in.resolve("bomb.warc.gz");
+    // a gzip member with a 64 MiB header line, streamed to the file, then the sample crawl
+    try (java.io.OutputStream file = Files.newOutputStream(bomb)) {
+      java.io.OutputStream member =
+          new java.util.zip.GZIPOutputStream(
+              new java.io.FilterOutputStream(file) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                  out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                  out.flush();
+                }
+              });
+      member.write(
+          ("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://bomb.example/\r\n"
+                  + "WARC-Date: 2023-10-19T10:00:00Z\r\nX-Padding: ")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] pad = "p".repeat(1 << 16).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      for (int i = 0; i < 1024; i++) {
+        member.write(pad);
+      }
+      member.write(
+          "\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      member.close();
+      file.write(Files.readAllBytes(SAMPLES.resolve("crawl/sample-crawl.warc.gz")));
+    }
+    Path secret = Files.writeString(dir.resolve("outside.html"), "<p>not an input</p>");
+    Files.createSymbolicLink(in.resolve("outside.html"), secret);
+    String o = dir.resolve("out").toString();
+
+    RunSummary s = FramingRunJob.run(spark, RunConfig.withDefaults(List.of(in.toString()), o));
+
+    List<Row> q = spark.read().parquet(o + "/quarantine").collectAsList();
+    assertThat(q)
+        .extracting(
+            r -> new File(r.<String>getAs("source_file")).getName() + ":" + r.getAs("error_class"))
+        .containsExactlyInAnyOrder(
+            "bomb.warc.gz:warc_header_too_large", "outside.html:symlink_outside_root");
+    // every article of the sample crawl after the bomb is read
+    long sampleArticles =
+        spark
+            .read()
+            .parquet(out + "/articles")
+            .filter(col("source_file").endsWith("sample-crawl.warc.gz"))
+            .count();
+    assertThat(spark.read().parquet(o + "/articles").count()).isEqualTo(sampleArticles);
+    assertThat(s.render()).contains("skipped symlinks 1 (outside root 1, loops 0");
+  }
+
+  @Test
   void aWarcFileSplitIntoRangesAcrossTasksYieldsTheSameArticlesAsWhole(@TempDir Path dir)
       throws IOException {
     Path warc = SAMPLES.resolve("crawl/sample-crawl.warc.gz");
