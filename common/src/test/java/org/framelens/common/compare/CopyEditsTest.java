@@ -108,4 +108,21 @@ class CopyEditsTest {
         .containsExactly("replaced militancy:militant -> resistance:resistance fighter");
     assertThat(edits.get(0).section()).isEqualTo("title");
   }
+
+  @Test
+  void theOutletSummaryCountsCopiesWithAnEditOutOfAllTheOutletsCopies() {
+    CopyEditSummary summary = new CopyEditSummary();
+    summary.addCopy("tribune", 4);
+    summary.addEdit("tribune", "c1", CopyEdits.REPLACED, "militancy", "terrorism");
+    summary.addEdit("tribune", "c1", CopyEdits.REPLACED, "militancy", "terrorism");
+    summary.addEdit("tribune", "c2", CopyEdits.REPLACED, "militancy", "terrorism");
+    summary.addEdit("tribune", "c2", CopyEdits.ADDED, null, "humanitarian");
+    List<CopyEditSummary.OutletRow> rows = summary.rows();
+    assertThat(rows)
+        .containsExactly(
+            new CopyEditSummary.OutletRow(
+                "tribune", CopyEdits.ADDED, null, "humanitarian", 4, 1, 1, 0.25),
+            new CopyEditSummary.OutletRow(
+                "tribune", CopyEdits.REPLACED, "militancy", "terrorism", 4, 2, 3, 0.5));
+  }
 }
