@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -15,7 +14,13 @@ import java.util.TreeMap;
  * many of the outlet's copies have such an edit, out of all its copies compared.
  */
 public final class CopyEditSummary {
-  /** One outlet row; a frame is null on the side an edit kind has none (added, removed). */
+  /** The kind of the outlet row that counts the copies with any edit at all. */
+  public static final String ANY = "any";
+
+  /**
+   * One outlet row; a frame is null on the side an edit kind has none (added, removed) and on both
+   * for {@link #ANY}.
+   */
   public record OutletRow(
       String outlet,
       String kind,
@@ -31,6 +36,8 @@ public final class CopyEditSummary {
   private final Map<String, Long> copies = new HashMap<>();
   private final Map<Key, Set<String>> copiesWithEdit = new HashMap<>();
   private final Map<Key, Long> edits = new HashMap<>();
+  private final Map<String, Set<String>> editedCopies = new HashMap<>();
+  private final Map<String, Long> editsOfOutlet = new HashMap<>();
 
   /** Counts one copy of the outlet compared with its original (with or without edits). */
   public void addCopy(String outlet, long n) {
@@ -43,11 +50,19 @@ public final class CopyEditSummary {
     Key k = new Key(outlet, kind, frameOriginal, frameCopy);
     copiesWithEdit.computeIfAbsent(k, x -> new HashSet<>()).add(copyId);
     edits.merge(k, 1L, Long::sum);
+    editedCopies.computeIfAbsent(outlet, x -> new HashSet<>()).add(copyId);
+    editsOfOutlet.merge(outlet, 1L, Long::sum);
   }
 
-  /** The rows, by outlet, kind and frames (null frames first). */
+  /**
+   * The rows, by outlet: first an {@link #ANY} row (every outlet with copies, edited or not), then
+   * by kind and frames (null frames first).
+   */
   public List<OutletRow> rows() {
     Comparator<String> names = Comparator.nullsFirst(CodePointOrder.INSTANCE);
+    Map<String, Long> outlets = new TreeMap<>(CodePointOrder.INSTANCE);
+    outlets.putAll(copies);
+    editedCopies.keySet().forEach(o -> outlets.putIfAbsent(o, 0L));
     Map<Key, Long> sorted =
         new TreeMap<>(
             Comparator.comparing(Key::outlet, names)
@@ -56,20 +71,37 @@ public final class CopyEditSummary {
                 .thenComparing(Key::frameCopy, names));
     sorted.putAll(edits);
     List<OutletRow> rows = new ArrayList<>();
-    sorted.forEach(
-        (k, n) -> {
-          long all = Objects.requireNonNullElse(copies.get(k.outlet()), 0L);
-          long with = copiesWithEdit.get(k).size();
+    outlets.forEach(
+        (outlet, n) -> {
+          long edited = editedCopies.getOrDefault(outlet, Set.of()).size();
+          // an edit names its copy: the copies counted are at least the copies edited
+          long all = Math.max(n, edited);
           rows.add(
               new OutletRow(
-                  k.outlet(),
-                  k.kind(),
-                  k.frameOriginal(),
-                  k.frameCopy(),
-                  Math.max(all, with),
-                  with,
-                  n,
-                  (double) with / Math.max(all, with)));
+                  outlet,
+                  ANY,
+                  null,
+                  null,
+                  all,
+                  edited,
+                  editsOfOutlet.getOrDefault(outlet, 0L),
+                  (double) edited / all));
+          sorted.forEach(
+              (k, count) -> {
+                if (k.outlet().equals(outlet)) {
+                  long with = copiesWithEdit.get(k).size();
+                  rows.add(
+                      new OutletRow(
+                          outlet,
+                          k.kind(),
+                          k.frameOriginal(),
+                          k.frameCopy(),
+                          all,
+                          with,
+                          count,
+                          (double) with / all));
+                }
+              });
         });
     return rows;
   }

@@ -374,7 +374,8 @@ public final class Tables {
                   STRING,
                   "replaced (a term of the original replaced by another at the aligned place),"
                       + " added (a hit only the copy has) or removed (a hit only the original has);"
-                      + " a term moved elsewhere and punctuation-only changes give no row"),
+                      + " a term moved elsewhere and punctuation-only changes give no row; outlet"
+                      + " rows also have any (every outlet with copies: copies with any edit)"),
               optional("section", STRING, "title or body; null for outlet rows"),
               optional(
                   "frame_original",

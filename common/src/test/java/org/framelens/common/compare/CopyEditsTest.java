@@ -113,6 +113,7 @@ class CopyEditsTest {
   void theOutletSummaryCountsCopiesWithAnEditOutOfAllTheOutletsCopies() {
     CopyEditSummary summary = new CopyEditSummary();
     summary.addCopy("tribune", 4);
+    summary.addCopy("courier", 2);
     summary.addEdit("tribune", "c1", CopyEdits.REPLACED, "militancy", "terrorism");
     summary.addEdit("tribune", "c1", CopyEdits.REPLACED, "militancy", "terrorism");
     summary.addEdit("tribune", "c2", CopyEdits.REPLACED, "militancy", "terrorism");
@@ -120,6 +121,8 @@ class CopyEditsTest {
     List<CopyEditSummary.OutletRow> rows = summary.rows();
     assertThat(rows)
         .containsExactly(
+            new CopyEditSummary.OutletRow("courier", CopyEditSummary.ANY, null, null, 2, 0, 0, 0.0),
+            new CopyEditSummary.OutletRow("tribune", CopyEditSummary.ANY, null, null, 4, 2, 4, 0.5),
             new CopyEditSummary.OutletRow(
                 "tribune", CopyEdits.ADDED, null, "humanitarian", 4, 1, 1, 0.25),
             new CopyEditSummary.OutletRow(

@@ -397,6 +397,8 @@ class FramingRunJobTest {
       distributed.release();
       assertThat(l.get("story_frames")).isNotEmpty();
       assertThat(l.get("outlet_pairs")).isNotEmpty();
+      assertThat(l.get("story_contrasts")).isNotEmpty();
+      assertThat(l.get("copy_edits")).isNotEmpty();
       assertThat(l).isEqualTo(d);
     }
   }
@@ -408,7 +410,9 @@ class FramingRunJobTest {
             "outlet_frames", r.outletFrames(),
             "outlet_pairs", r.outletPairs(),
             "frame_terms", r.frameTerms(),
-            "story_frames", r.storyFrames());
+            "story_frames", r.storyFrames(),
+            "story_contrasts", r.storyContrasts(),
+            "copy_edits", r.copyEdits());
     tables.forEach(
         (name, ds) -> {
           List<String> list = new ArrayList<>();
