@@ -72,6 +72,10 @@ public final class CopyEdits {
   /** The edits that turn the original's hits into the copy's, in text order. */
   public static List<Edit> edits(Side original, Side copy) {
     List<Edit> edits = new ArrayList<>();
+    // most copies are verbatim: the same text has the same hits, nothing to align
+    if (original.title().equals(copy.title()) && original.text().equals(copy.text())) {
+      return edits;
+    }
     List<Edit> removed = new ArrayList<>();
     List<Edit> added = new ArrayList<>();
     for (String section : List.of(FrameTagger.TITLE, FrameTagger.BODY)) {

@@ -1,9 +1,12 @@
 package org.framelens.jobs.compare;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.framelens.common.compare.CopyEditSummary;
 import org.framelens.common.compare.CopyEdits;
 import org.framelens.common.lexicon.FrameHit;
@@ -28,14 +32,12 @@ import org.framelens.jobs.spark.SparkTables;
  * with their stored text and stored frame hits (the tagger's, as {@code frame_hits} holds them),
  * compared by {@link CopyEdits}. The work is one map over the copies: it grows with the copies and
  * their texts, never with pairs of articles, and it is the same whichever way the other comparison
- * tables are grouped. The edit rows (few: only what changed) and one marker per copy come back to
- * the driver, which adds the per-outlet summary ({@link CopyEditSummary}).
+ * tables are grouped. Verbatim copies (same hash of title and text) are counted and never aligned;
+ * the edit rows (few: only what changed) and the copies per outlet come back to the driver, which
+ * adds the per-outlet summary ({@link CopyEditSummary}).
  */
 final class CopyEditsTable {
   private CopyEditsTable() {}
-
-  /** The internal row kind that counts a compared copy; never written. */
-  private static final String COPY_MARKER = "copy";
 
   private static final SparkRows.Shape ROW = SparkRows.shape(Tables.COPY_EDITS);
 
@@ -56,97 +58,121 @@ final class CopyEditsTable {
             .select(col("copy_id").as("article_id"))
             .union(pairs.select(col("original_id").as("article_id")))
             .distinct();
-    // a page fetched unchanged on several days has one id: its first fetch stands for it
+    // A page fetched unchanged on several days has one id: its first fetch stands for it. Only a
+    // hash of title and text travels here; most copies are verbatim, and only the pairs whose
+    // hashes differ bring their texts and hits along below.
     Dataset<Row> first =
         articles
             .join(ids, SparkTables.seq("article_id"), "left_semi")
             .groupBy("article_id")
             .agg(
                 min(struct(
-                        "crawl_date",
-                        "crawl_time",
-                        "published_at",
-                        "outlet",
-                        "lang",
-                        "title",
-                        "text"))
+                        col("crawl_date"),
+                        col("crawl_time"),
+                        col("published_at"),
+                        col("outlet"),
+                        col("lang"),
+                        xxhash64(coalesce(col("title"), lit("")), col("text")).as("text_hash")))
                     .as("f"))
             .select("article_id", "f.*");
-    Dataset<Row> sideHits =
-        hits.filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX).unary_$bang())
-            .join(
-                first.select("article_id", "crawl_date"),
-                SparkTables.seq("article_id", "crawl_date"))
-            .groupBy("article_id")
-            .agg(
-                collect_list(
-                        struct(
-                            "frame",
-                            "lang",
-                            "term",
-                            "matched_text",
-                            "section",
-                            "start",
-                            "end",
-                            "voice",
-                            "snippet"))
-                    .as("hits"));
-    Dataset<Row> sides = first.join(sideHits, SparkTables.seq("article_id"), "left");
-    Dataset<Row> copySide = prefixed(sides, "c_");
-    Dataset<Row> originalSide = prefixed(sides, "o_");
+    Dataset<Row> copySide = prefixed(first, "c_");
+    Dataset<Row> originalSide = prefixed(first, "o_");
     Dataset<Row> joined =
         pairs
             .join(copySide, pairs.col("copy_id").equalTo(copySide.col("c_article_id")))
-            .join(originalSide, pairs.col("original_id").equalTo(originalSide.col("o_article_id")));
-    String version = lexiconVersion;
-    FlatMapFunction<Row, Row> compare = r -> editRows(r, version).iterator();
-    List<Row> found = joined.flatMap(compare, ExpressionEncoder.apply(type)).collectAsList();
-    CopyEditSummary summary = new CopyEditSummary();
-    List<Row> out = new ArrayList<>();
-    for (Row r : found) {
-      String outlet = r.getAs("outlet_copy");
-      if (COPY_MARKER.equals(r.getAs("row_kind"))) {
-        summary.addCopy(outlet, 1);
-        continue;
+            .join(originalSide, pairs.col("original_id").equalTo(originalSide.col("o_article_id")))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      CopyEditSummary summary = new CopyEditSummary();
+      for (Row r : joined.groupBy("c_outlet").count().collectAsList()) {
+        summary.addCopy(r.getAs("c_outlet"), r.<Long>getAs("count"));
       }
-      summary.addEdit(
-          outlet,
-          r.getAs("article_id_copy"),
-          r.getAs("edit_kind"),
-          r.getAs("frame_original"),
-          r.getAs("frame_copy"));
-      out.add(r);
-    }
-    // the rows of a table are in no order; sorted here so that runs give the same files
-    out.sort(
-        (x, y) -> {
-          for (String c :
-              List.of("article_id_copy", "section", "snippet_original", "edit_kind", "term_copy")) {
-            String a = x.getAs(c);
-            String b = y.getAs(c);
-            int d = a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.compareTo(b);
-            if (d != 0) {
-              return d;
+      Dataset<Row> changed = joined.filter(col("c_text_hash").notEqual(col("o_text_hash")));
+      Dataset<Row> changedIds =
+          changed
+              .select(col("copy_id").as("article_id"), col("c_crawl_date").as("crawl_date"))
+              .union(
+                  changed.select(
+                      col("original_id").as("article_id"), col("o_crawl_date").as("crawl_date")))
+              .distinct();
+      Dataset<Row> texts =
+          articles
+              .select("article_id", "crawl_date", "title", "text")
+              .join(changedIds, SparkTables.seq("article_id", "crawl_date"), "left_semi")
+              .dropDuplicates("article_id", "crawl_date");
+      Dataset<Row> sideHits =
+          hits.filter(col("frame").startsWith(Lexicon.ENTITY_PREFIX).unary_$bang())
+              .join(changedIds, SparkTables.seq("article_id", "crawl_date"), "left_semi")
+              .groupBy("article_id")
+              .agg(
+                  collect_list(
+                          struct(
+                              "frame",
+                              "lang",
+                              "term",
+                              "matched_text",
+                              "section",
+                              "start",
+                              "end",
+                              "voice",
+                              "snippet"))
+                      .as("hits"));
+      Dataset<Row> sides =
+          texts.drop("crawl_date").join(sideHits, SparkTables.seq("article_id"), "left");
+      Dataset<Row> copyText = prefixed(sides, "ct_");
+      Dataset<Row> originalText = prefixed(sides, "ot_");
+      Dataset<Row> withText =
+          changed
+              .join(copyText, changed.col("copy_id").equalTo(copyText.col("ct_article_id")))
+              .join(
+                  originalText,
+                  changed.col("original_id").equalTo(originalText.col("ot_article_id")));
+      String version = lexiconVersion;
+      FlatMapFunction<Row, Row> compare = r -> editRows(r, version).iterator();
+      List<Row> out =
+          new ArrayList<>(withText.flatMap(compare, ExpressionEncoder.apply(type)).collectAsList());
+      for (Row r : out) {
+        summary.addEdit(
+            r.getAs("outlet_copy"),
+            r.getAs("article_id_copy"),
+            r.getAs("edit_kind"),
+            r.getAs("frame_original"),
+            r.getAs("frame_copy"));
+      }
+      // the rows of a table are in no order; sorted here so that runs give the same files
+      out.sort(
+          (x, y) -> {
+            for (String c :
+                List.of(
+                    "article_id_copy", "section", "snippet_original", "edit_kind", "term_copy")) {
+              String a = x.getAs(c);
+              String b = y.getAs(c);
+              int d = a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.compareTo(b);
+              if (d != 0) {
+                return d;
+              }
             }
-          }
-          return 0;
-        });
-    for (CopyEditSummary.OutletRow o : summary.rows()) {
-      out.add(
-          ROW.row()
-              .set("row_kind", "outlet")
-              .set("outlet_copy", o.outlet())
-              .set("edit_kind", o.kind())
-              .set("frame_original", o.frameOriginal())
-              .set("frame_copy", o.frameCopy())
-              .set("copies", o.copies())
-              .set("copies_with_edit", o.copiesWithEdit())
-              .set("edits", o.edits())
-              .set("share_of_copies", o.shareOfCopies())
-              .set("lexicon_version", version)
-              .build());
+            return 0;
+          });
+      for (CopyEditSummary.OutletRow o : summary.rows()) {
+        out.add(
+            ROW.row()
+                .set("row_kind", "outlet")
+                .set("outlet_copy", o.outlet())
+                .set("edit_kind", o.kind())
+                .set("frame_original", o.frameOriginal())
+                .set("frame_copy", o.frameCopy())
+                .set("copies", o.copies())
+                .set("copies_with_edit", o.copiesWithEdit())
+                .set("edits", o.edits())
+                .set("share_of_copies", o.shareOfCopies())
+                .set("lexicon_version", version)
+                .build());
+      }
+      return spark.createDataFrame(out, type);
+    } finally {
+      joined.unpersist();
     }
-    return spark.createDataFrame(out, type);
   }
 
   private static Dataset<Row> prefixed(Dataset<Row> ds, String prefix) {
@@ -157,20 +183,16 @@ final class CopyEditsTable {
     return out;
   }
 
-  /** A copy's edit rows and its marker, from a joined pair (copy columns c_, original o_). */
+  /**
+   * A copy's edit rows, from a joined pair: fetch columns c_ (copy) and o_ (original), title, text
+   * and hits ct_ and ot_.
+   */
   static List<Row> editRows(Row r, String lexiconVersion) {
-    CopyEdits.Side original = side(r, "o_");
-    CopyEdits.Side copy = side(r, "c_");
+    CopyEdits.Side original = side(r, "ot_");
+    CopyEdits.Side copy = side(r, "ct_");
     Timestamp whenCopy = when(r, "c_");
     Timestamp whenOriginal = when(r, "o_");
     List<Row> rows = new ArrayList<>();
-    rows.add(
-        ROW.row()
-            .set("row_kind", COPY_MARKER)
-            .set("outlet_copy", r.getAs("c_outlet"))
-            .set("edit_kind", COPY_MARKER)
-            .set("lexicon_version", lexiconVersion)
-            .build());
     for (CopyEdits.Edit e : CopyEdits.edits(original, copy)) {
       rows.add(
           ROW.row()
