@@ -259,6 +259,154 @@ public final class Tables {
               required("lexicon_version", STRING, "content hash of the lexicon")),
           List.of());
 
+  public static final TableSchema STORY_CONTRASTS =
+      new TableSchema(
+          "story_contrasts",
+          "per period (week, run), frame and pair of outlets that share at least one story, and per"
+              + " outlet against all others: the frame's article share compared with the story held"
+              + " fixed (Mantel-Haenszel odds ratio over the shared stories) and the raw share"
+              + " difference split into selection and framing (Kitagawa 1955); frames neither side"
+              + " used in the period are left out; originals only unless the run included copies",
+          List.of(
+              required("period_type", STRING, "week (ISO week) or run (the whole run)"),
+              required("period", DATE, "first day of the period"),
+              required("period_label", STRING, "e.g. 2023-W42, run"),
+              required("frame", STRING, "frame of the lexicon"),
+              required("outlet_a", STRING, "one outlet (for pairs the alphabetically smaller id)"),
+              required(
+                  "outlet_b",
+                  STRING,
+                  "the other outlet, or (all others): every other outlet of the period together"),
+              required(
+                  "stories_a",
+                  LONG,
+                  "stories of outlet_a in the period; an article in no story counts as a story of"
+                      + " its own"),
+              required("stories_b", LONG, "stories of outlet_b (of the others) in the period"),
+              required(
+                  "stories_shared", LONG, "stories both sides have articles in, in the period"),
+              required("articles_a", LONG, "articles of outlet_a in the period"),
+              required("articles_b", LONG, "articles of outlet_b (of the others) in the period"),
+              required("articles_a_shared", LONG, "of articles_a, those in the shared stories"),
+              required("articles_b_shared", LONG, "of articles_b, those in the shared stories"),
+              required(
+                  "with_frame_a_shared",
+                  LONG,
+                  "of articles_a_shared, articles with at least one hit of the frame"),
+              required(
+                  "with_frame_b_shared",
+                  LONG,
+                  "of articles_b_shared, articles with at least one hit of the frame"),
+              required("share_a_shared", DOUBLE, "with_frame_a_shared / articles_a_shared"),
+              required("share_b_shared", DOUBLE, "with_frame_b_shared / articles_b_shared"),
+              optional(
+                  "or_mh",
+                  DOUBLE,
+                  "Mantel-Haenszel odds ratio of the frame, outlet_a against outlet_b, stratified"
+                      + " by shared story (above 1: outlet_a frames the same stories this way more"
+                      + " often); null when undefined (no shared story with the frame on one side"
+                      + " and not on the other)"),
+              optional(
+                  "or_mh_ci_low",
+                  DOUBLE,
+                  "lower bound of the 95% interval of or_mh, from the Robins-Breslow-Greenland"
+                      + " variance of its logarithm"),
+              optional("or_mh_ci_high", DOUBLE, "upper bound of the 95% interval of or_mh"),
+              required(
+                  "share_a",
+                  DOUBLE,
+                  "raw share of outlet_a: its articles with the frame / articles_a, all its stories"),
+              required("share_b", DOUBLE, "raw share of outlet_b (of the others)"),
+              required("share_difference", DOUBLE, "share_a - share_b"),
+              required(
+                  "selection_part",
+                  DOUBLE,
+                  "Kitagawa's composition part of share_difference: sum over stories of"
+                      + " (c_a - c_b)(r_a + r_b)/2, c = the side's share of its articles in the story,"
+                      + " r = the frame's share within it (a side absent from a story takes the"
+                      + " other side's r)"),
+              required(
+                  "framing_part",
+                  DOUBLE,
+                  "Kitagawa's rate part: sum over stories of (r_a - r_b)(c_a + c_b)/2, non-zero"
+                      + " only in shared stories; selection_part + framing_part = share_difference"),
+              required(
+                  "copies_included", BOOLEAN, "true when near-duplicate copies were counted too"),
+              required("lexicon_version", STRING, "content hash of the lexicon")),
+          List.of());
+
+  public static final TableSchema COPY_EDITS =
+      new TableSchema(
+          "copy_edits",
+          "row_kind edit: one frame hit a near-duplicate copy changed against the copy it points"
+              + " to (duplicate_of, the earliest copy, not necessarily the agency's own text), the"
+              + " two texts aligned word by word (java-diff-utils); row_kind outlet: per copying"
+              + " outlet, kind of edit and frames, how many of its copies have such an edit",
+          List.of(
+              required(
+                  "row_kind", STRING, "edit (one changed hit) or outlet (a per-outlet summary)"),
+              required("outlet_copy", STRING, "outlet of the copy"),
+              optional("outlet_original", STRING, "outlet of the original; null for outlet rows"),
+              optional(
+                  "article_id_copy",
+                  STRING,
+                  "the copy (articles.article_id); null for outlet rows"),
+              optional(
+                  "article_id_original",
+                  STRING,
+                  "the original: the copy's duplicate_of; null for outlet rows"),
+              optional("lang_copy", STRING, "language of the copy; null for outlet rows"),
+              optional("lang_original", STRING, "language of the original; null for outlet rows"),
+              optional(
+                  "published_copy",
+                  TIMESTAMP,
+                  "publication time of the copy, else its crawl time; null for outlet rows"),
+              optional(
+                  "published_original",
+                  TIMESTAMP,
+                  "publication time of the original, else its crawl time; null for outlet rows"),
+              optional(
+                  "hours_apart",
+                  DOUBLE,
+                  "published_copy - published_original in hours; null for outlet rows"),
+              required(
+                  "edit_kind",
+                  STRING,
+                  "replaced (a term of the original replaced by another at the aligned place),"
+                      + " added (a hit only the copy has) or removed (a hit only the original has);"
+                      + " a term moved elsewhere and punctuation-only changes give no row; outlet"
+                      + " rows also have any (every outlet with copies: copies with any edit)"),
+              optional("section", STRING, "title or body; null for outlet rows"),
+              optional(
+                  "frame_original",
+                  STRING,
+                  "frame of the original's hit; null for added (and outlet rows of added)"),
+              optional(
+                  "term_original", STRING, "lexicon term of the original's hit; null for added"),
+              optional(
+                  "frame_copy",
+                  STRING,
+                  "frame of the copy's hit; null for removed (and outlet rows of removed)"),
+              optional("term_copy", STRING, "lexicon term of the copy's hit; null for removed"),
+              optional(
+                  "snippet_original",
+                  STRING,
+                  "the original's text at the aligned place, about 60 characters either side"),
+              optional("snippet_copy", STRING, "the copy's text at the aligned place"),
+              optional(
+                  "copies",
+                  LONG,
+                  "outlet rows: copies of the outlet compared with their original; null for edits"),
+              optional(
+                  "copies_with_edit",
+                  LONG,
+                  "outlet rows: of those, copies with at least one edit of this kind and frames"),
+              optional("edits", LONG, "outlet rows: edits of this kind and frames"),
+              optional("share_of_copies", DOUBLE, "outlet rows: copies_with_edit / copies"),
+              required(
+                  "lexicon_version", STRING, "content hash of the lexicon that produced the hits")),
+          List.of());
+
   public static final TableSchema QUARANTINE =
       new TableSchema(
           "quarantine",
@@ -450,6 +598,8 @@ public final class Tables {
           OUTLET_PAIRS,
           FRAME_TERMS,
           STORY_FRAMES,
+          STORY_CONTRASTS,
+          COPY_EDITS,
           QUARANTINE,
           RUNS,
           OUTLET_COVERAGE,

@@ -62,6 +62,10 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.print(summary.render());
       System.out.println();
       System.out.print(outletFrameTable(spark, config.output()));
+      System.out.println();
+      System.out.print(storyContrastLines(spark, config.output(), 8));
+      System.out.println();
+      System.out.print(wireEditLines(spark, config.output()));
       System.out.println("\nTables written under " + config.output());
       return ExitCodes.OK;
     } finally {
@@ -110,6 +114,87 @@ public final class DemoCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, " %9d", e.getValue().getOrDefault(f, 0L)));
       }
       b.append('\n');
+    }
+    return b.toString();
+  }
+
+  /**
+   * The run's story-conditioned contrasts between pairs of outlets with the most shared stories:
+   * odds ratio with its interval, and the raw difference split into selection and framing.
+   */
+  static String storyContrastLines(SparkSession spark, String output, int n) {
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(output + "/story_contrasts")
+            .filter(
+                col("period_type")
+                    .equalTo("run")
+                    .and(col("or_mh").isNotNull())
+                    .and(col("outlet_b").notEqual("(all others)")))
+            .orderBy(col("stories_shared").desc(), col("frame"), col("outlet_a"), col("outlet_b"))
+            .limit(n)
+            .collectAsList();
+    StringBuilder b =
+        new StringBuilder(
+            "Same stories, different framing (story_contrasts, whole run; Mantel-Haenszel odds"
+                + " ratio by story, 95% interval; share difference = selection + framing)\n");
+    if (rows.isEmpty()) {
+      b.append("  no pair of outlets shares a story with an odds ratio\n");
+    }
+    for (Row r : rows) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-13s %s vs %s: %d shared stories, OR %.2f [%.2f, %.2f]; difference %+.2f ="
+                  + " selection %+.2f + framing %+.2f%n",
+              r.<String>getAs("frame"),
+              r.<String>getAs("outlet_a"),
+              r.<String>getAs("outlet_b"),
+              r.<Long>getAs("stories_shared"),
+              r.<Double>getAs("or_mh"),
+              r.<Double>getAs("or_mh_ci_low"),
+              r.<Double>getAs("or_mh_ci_high"),
+              r.<Double>getAs("share_difference"),
+              r.<Double>getAs("selection_part"),
+              r.<Double>getAs("framing_part")));
+    }
+    return b.toString();
+  }
+
+  /** The terms outlets changed in wire copy (copy_edits). */
+  static String wireEditLines(SparkSession spark, String output) {
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(output + "/copy_edits")
+            .filter(col("row_kind").equalTo("edit"))
+            .orderBy("outlet_copy", "article_id_copy", "section", "edit_kind", "term_original")
+            .collectAsList();
+    StringBuilder b =
+        new StringBuilder(
+            "Wire copy edits (copy_edits: near-duplicate copies against the earliest copy)\n");
+    if (rows.isEmpty()) {
+      b.append("  no copy changed a lexicon term of its original\n");
+    }
+    for (Row r : rows) {
+      String original =
+          r.isNullAt(r.fieldIndex("term_original"))
+              ? "-"
+              : r.getAs("term_original") + " (" + r.getAs("frame_original") + ")";
+      String copy =
+          r.isNullAt(r.fieldIndex("term_copy"))
+              ? "-"
+              : r.getAs("term_copy") + " (" + r.getAs("frame_copy") + ")";
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %s copying %s: %s %s -> %s%n",
+              r.<String>getAs("outlet_copy"),
+              r.<String>getAs("outlet_original"),
+              r.<String>getAs("edit_kind"),
+              original,
+              copy));
     }
     return b.toString();
   }

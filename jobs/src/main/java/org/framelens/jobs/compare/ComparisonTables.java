@@ -20,15 +20,22 @@ import org.framelens.common.schema.Tables;
 import org.framelens.jobs.spark.SparkTables;
 
 /**
- * Writes the four comparison tables (outlet_frames, outlet_pairs, frame_terms, story_frames) of a
- * store's articles and hits: the same for {@code run}, {@code retag} and {@code nightly}.
+ * Writes the comparison tables (outlet_frames, outlet_pairs, frame_terms, story_frames,
+ * story_contrasts, copy_edits) of a store's articles and hits: the same for {@code run}, {@code
+ * retag} and {@code nightly}.
  */
 public final class ComparisonTables {
   private ComparisonTables() {}
 
   /** The comparison tables, in the order they are written. */
   public static final List<TableSchema> TABLES =
-      List.of(Tables.OUTLET_FRAMES, Tables.OUTLET_PAIRS, Tables.FRAME_TERMS, Tables.STORY_FRAMES);
+      List.of(
+          Tables.OUTLET_FRAMES,
+          Tables.OUTLET_PAIRS,
+          Tables.FRAME_TERMS,
+          Tables.STORY_FRAMES,
+          Tables.STORY_CONTRASTS,
+          Tables.COPY_EDITS);
 
   /** Computes them from the articles and frame_hits under {@code out} and writes them there. */
   public static void write(
@@ -66,8 +73,8 @@ public final class ComparisonTables {
   }
 
   /**
-   * Writes the four tables as concurrent Spark jobs: each ends in one task that writes one file, so
-   * one after the other they would leave all cores but one idle.
+   * Writes the tables as concurrent Spark jobs: each ends in one task that writes one file, so one
+   * after the other they would leave all cores but one idle.
    */
   private static void writeConcurrently(SparkSession spark, Comparisons.Result r, String out) {
     // built in the writer threads: the driver-side steps some tables need (the run's prior, the
@@ -77,6 +84,8 @@ public final class ComparisonTables {
     tables.put(Tables.OUTLET_FRAMES, r::outletFrames);
     tables.put(Tables.FRAME_TERMS, r::frameTerms);
     tables.put(Tables.STORY_FRAMES, r::storyFrames);
+    tables.put(Tables.STORY_CONTRASTS, r::storyContrasts);
+    tables.put(Tables.COPY_EDITS, r::copyEdits);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             tables.size(),

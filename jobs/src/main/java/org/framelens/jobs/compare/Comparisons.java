@@ -15,8 +15,9 @@ import org.framelens.jobs.spark.FramelensConf;
 
 /**
  * The comparison tables, computed from the articles and frame_hits tables (no I/O): outlet_frames,
- * outlet_pairs, frame_terms and story_frames. Each original article counts once; near-duplicate
- * copies ({@code duplicate_of} set) count only when {@code includeCopies}.
+ * outlet_pairs, frame_terms, story_frames, story_contrasts and copy_edits. Each original article
+ * counts once; near-duplicate copies ({@code duplicate_of} set) count only when {@code
+ * includeCopies}.
  *
  * <p>The articles and hits are reduced to small groups (each period's day-level counts, each
  * outlet's frame's written forms, each story's members), and each group is turned into rows by
@@ -38,6 +39,8 @@ public final class Comparisons {
     private final Supplier<Dataset<Row>> outletPairs;
     private final Supplier<Dataset<Row>> frameTerms;
     private final Supplier<Dataset<Row>> storyFrames;
+    private final Supplier<Dataset<Row>> storyContrasts;
+    private Supplier<Dataset<Row>> copyEdits = () -> null;
     private final List<Dataset<Row>> cached;
     private final List<Broadcast<?>> broadcasts;
     private boolean released;
@@ -47,12 +50,14 @@ public final class Comparisons {
         Supplier<Dataset<Row>> outletPairs,
         Supplier<Dataset<Row>> frameTerms,
         Supplier<Dataset<Row>> storyFrames,
+        Supplier<Dataset<Row>> storyContrasts,
         List<Dataset<Row>> cached,
         List<Broadcast<?>> broadcasts) {
       this.outletFrames = Suppliers.memoize(outletFrames::get);
       this.outletPairs = Suppliers.memoize(outletPairs::get);
       this.frameTerms = Suppliers.memoize(frameTerms::get);
       this.storyFrames = Suppliers.memoize(storyFrames::get);
+      this.storyContrasts = Suppliers.memoize(storyContrasts::get);
       this.cached = cached;
       this.broadcasts = broadcasts;
     }
@@ -71,6 +76,20 @@ public final class Comparisons {
 
     public Dataset<Row> storyFrames() {
       return storyFrames.get();
+    }
+
+    public Dataset<Row> storyContrasts() {
+      return storyContrasts.get();
+    }
+
+    /** copy_edits: one per-copy computation whichever way the other tables were grouped. */
+    public Dataset<Row> copyEdits() {
+      return copyEdits.get();
+    }
+
+    Result withCopyEdits(Supplier<Dataset<Row>> edits) {
+      this.copyEdits = Suppliers.memoize(edits::get);
+      return this;
     }
 
     /** Whether the inputs were grouped on the driver ({@link LocalComparisons}). */
@@ -133,10 +152,12 @@ public final class Comparisons {
           LocalComparisons.tables(
               spark, fetches(slimArticles, includeCopies), slimHits, frames, stamp, localMaxRows);
       if (local != null) {
-        return local;
+        return local.withCopyEdits(
+            () -> CopyEditsTable.rows(spark, articles, allHits, lexiconVersion));
       }
     }
-    return SparkComparisons.tables(spark, slimArticles, slimHits, frames, stamp, includeCopies);
+    return SparkComparisons.tables(spark, slimArticles, slimHits, frames, stamp, includeCopies)
+        .withCopyEdits(() -> CopyEditsTable.rows(spark, articles, allHits, lexiconVersion));
   }
 
   /**

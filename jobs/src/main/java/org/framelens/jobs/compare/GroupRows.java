@@ -13,9 +13,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.framelens.common.compare.Period;
 import org.framelens.common.compare.PeriodFraming;
+import org.framelens.common.compare.StoryContrasts;
 import org.framelens.common.compare.StoryFraming;
 import org.framelens.common.compare.TermChoice;
 import org.framelens.common.schema.Tables;
+import org.framelens.common.stats.StratifiedContrast;
 import org.framelens.jobs.spark.SparkRows;
 
 /**
@@ -73,10 +75,30 @@ final class GroupRows {
           .add("name", DataTypes.StringType)
           .add("quoted", DataTypes.BooleanType);
 
+  /**
+   * Articles of a story and outlet in a period (story_contrasts): frame null for all of them, else
+   * those with at least one hit of the frame; grouped by period key. An article in no story is a
+   * story of its own, named by its id.
+   */
+  static final StructType STORY_CELL =
+      new StructType()
+          .add("period_key", DataTypes.StringType)
+          .add("story_id", DataTypes.StringType)
+          .add("outlet", DataTypes.StringType)
+          .add("frame", DataTypes.StringType)
+          .add("articles", DataTypes.LongType);
+
+  /** The periods of story_contrasts: a day holds too few articles of a story to compare. */
+  static List<Period> contrastPeriods(LocalDate date) {
+    return List.of(Period.week(date), Period.run());
+  }
+
   // Rows are built per group and per record: each type's name index is built once per JVM.
   static final SparkRows.Shape DAY_CELL_ROW = SparkRows.shape(DAY_CELL);
   static final SparkRows.Shape TERM_FORM_ROW = SparkRows.shape(TERM_FORM);
   static final SparkRows.Shape STORY_MEMBER_ROW = SparkRows.shape(STORY_MEMBER);
+  static final SparkRows.Shape STORY_CELL_ROW = SparkRows.shape(STORY_CELL);
+  private static final SparkRows.Shape STORY_CONTRASTS = SparkRows.shape(Tables.STORY_CONTRASTS);
   private static final SparkRows.Shape OUTLET_FRAMES = SparkRows.shape(Tables.OUTLET_FRAMES);
   private static final SparkRows.Shape OUTLET_PAIRS = SparkRows.shape(Tables.OUTLET_PAIRS);
   private static final SparkRows.Shape FRAME_TERMS = SparkRows.shape(Tables.FRAME_TERMS);
@@ -299,6 +321,71 @@ final class GroupRows {
                 .set("frame", s.frame())
                 .set("hits", s.hits())
                 .set("hits_quoted", s.hitsQuoted())
+                .set("copies_included", stamp.copiesIncluded())
+                .set("lexicon_version", stamp.lexiconVersion())
+                .build());
+      }
+      return out.iterator();
+    }
+  }
+
+  /** story_contrasts of one period, from its {@link #STORY_CELL} rows; the key is the period's. */
+  static final class StoryContrastsOfPeriod implements FlatMapGroupsFunction<String, Row, Row> {
+    private final ArrayList<String> frames;
+    private final LocalDate runStart;
+    private final Stamp stamp;
+
+    StoryContrastsOfPeriod(ArrayList<String> frames, LocalDate runStart, Stamp stamp) {
+      this.frames = frames;
+      this.runStart = runStart;
+      this.stamp = stamp;
+    }
+
+    @Override
+    public Iterator<Row> call(String key, Iterator<Row> cells) {
+      Period p = Period.fromKey(key);
+      Date start = start(p, runStart);
+      StoryContrasts contrasts = new StoryContrasts(frames);
+      while (cells.hasNext()) {
+        Row c = cells.next();
+        if (c.isNullAt(c.fieldIndex("frame"))) {
+          contrasts.addArticles(c.getAs("story_id"), c.getAs("outlet"), c.<Long>getAs("articles"));
+        } else {
+          contrasts.addWithFrame(
+              c.getAs("story_id"), c.getAs("outlet"), c.getAs("frame"), c.<Long>getAs("articles"));
+        }
+      }
+      List<Row> out = new ArrayList<>();
+      for (StoryContrasts.ContrastRow r : contrasts.rows()) {
+        StratifiedContrast.Result x = r.contrast();
+        out.add(
+            STORY_CONTRASTS
+                .row()
+                .set("period_type", p.type())
+                .set("period", start)
+                .set("period_label", p.label())
+                .set("frame", r.frame())
+                .set("outlet_a", r.outletA())
+                .set("outlet_b", r.outletB())
+                .set("stories_a", r.storiesA())
+                .set("stories_b", r.storiesB())
+                .set("stories_shared", x.sharedStrata())
+                .set("articles_a", r.articlesA())
+                .set("articles_b", r.articlesB())
+                .set("articles_a_shared", x.sharedA())
+                .set("articles_b_shared", x.sharedB())
+                .set("with_frame_a_shared", x.sharedWithTraitA())
+                .set("with_frame_b_shared", x.sharedWithTraitB())
+                .set("share_a_shared", (double) x.sharedWithTraitA() / x.sharedA())
+                .set("share_b_shared", (double) x.sharedWithTraitB() / x.sharedB())
+                .set("or_mh", x.orMh())
+                .set("or_mh_ci_low", x.orMhCiLow())
+                .set("or_mh_ci_high", x.orMhCiHigh())
+                .set("share_a", x.shareA())
+                .set("share_b", x.shareB())
+                .set("share_difference", x.difference())
+                .set("selection_part", x.selection())
+                .set("framing_part", x.framing())
                 .set("copies_included", stamp.copiesIncluded())
                 .set("lexicon_version", stamp.lexiconVersion())
                 .build());

@@ -81,18 +81,22 @@ public final class LocalComparisons {
     Broadcast<HashMap<String, List<Row>>> periods = jsc.broadcast(g.periods());
     Broadcast<HashMap<String, List<Row>>> forms = jsc.broadcast(g.forms());
     Broadcast<HashMap<String, List<Row>>> stories = jsc.broadcast(g.stories());
+    Broadcast<HashMap<String, List<Row>>> storyCells = jsc.broadcast(g.storyCells());
     ArrayList<String> frameList = new ArrayList<>(frames);
     var outletFrames = new GroupRows.OutletFramesOfPeriod(frameList, g.totals(), stamp);
     var outletPairs = new GroupRows.OutletPairsOfPeriod(frameList, g.totals().runStart(), stamp);
     var frameTerms = new GroupRows.FrameTermsOfOutlet(stamp);
     var storyFrames = new GroupRows.StoryFramesOfStory(stamp);
+    var storyContrasts =
+        new GroupRows.StoryContrastsOfPeriod(frameList, g.totals().runStart(), stamp);
     return new Comparisons.Result(
         () -> rowsOfGroups(spark, jsc, periods, outletFrames, Tables.OUTLET_FRAMES),
         () -> rowsOfGroups(spark, jsc, periods, outletPairs, Tables.OUTLET_PAIRS),
         () -> rowsOfGroups(spark, jsc, forms, frameTerms, Tables.FRAME_TERMS),
         () -> rowsOfGroups(spark, jsc, stories, storyFrames, Tables.STORY_FRAMES),
+        () -> rowsOfGroups(spark, jsc, storyCells, storyContrasts, Tables.STORY_CONTRASTS),
         List.of(),
-        List.of(periods, forms, stories));
+        List.of(periods, forms, stories, storyCells));
   }
 
   /** The rows {@code rows} makes of each broadcast group, one task per slice of the group keys. */
@@ -138,7 +142,8 @@ public final class LocalComparisons {
       GroupRows.RunTotals totals,
       HashMap<String, List<Row>> periods,
       HashMap<String, List<Row>> forms,
-      HashMap<String, List<Row>> stories) {}
+      HashMap<String, List<Row>> stories,
+      HashMap<String, List<Row>> storyCells) {}
 
   /**
    * The groups, or null when the stories would have too many candidates for the driver.
@@ -171,10 +176,11 @@ public final class LocalComparisons {
         frameHits.add(h);
       }
     }
-    HashMap<String, List<Row>> stories = storyMembers(articles, frameHits, mentions);
-    if (stories == null) {
+    StoryLinks links = storyLinks(articles, mentions);
+    if (links == null) {
       return null;
     }
+    HashMap<String, List<Row>> stories = storyMembers(links, articles, frameHits, mentions);
     List<Row> cells = dayCells(articles, frameHits);
     HashMap<String, List<Row>> periods = new HashMap<>();
     for (Row c : cells) {
@@ -182,7 +188,12 @@ public final class LocalComparisons {
         periods.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(c);
       }
     }
-    return new Groups(runTotals(cells), periods, forms(articles, frameHits), stories);
+    return new Groups(
+        runTotals(cells),
+        periods,
+        forms(articles, frameHits),
+        stories,
+        storyCells(links, articles, frameHits));
   }
 
   /** As {@link SparkComparisons#runTotals}, from the day cells held here. */
@@ -324,10 +335,11 @@ public final class LocalComparisons {
   /**
    * As {@link SparkComparisons#storyFrames}: the articles linked as {@link StoryLinks} says, then
    * each story's {@link GroupRows#STORY_MEMBER} rows, keyed by story id (dates as {@link
-   * LocalDate}). Null when there are more than {@value #MAX_STORY_CANDIDATES} candidate pairs.
+   * LocalDate}): here the links, null when there are more than {@value #MAX_STORY_CANDIDATES}
+   * candidate pairs.
    */
-  private static HashMap<String, List<Row>> storyMembers(
-      Map<String, Article> articles, List<Row> frameHits, Map<String, Set<String>> mentions) {
+  private static StoryLinks storyLinks(
+      Map<String, Article> articles, Map<String, Set<String>> mentions) {
     Map<String, List<Article>> byEntity = new LinkedHashMap<>();
     mentions.forEach(
         (id, entities) -> {
@@ -372,6 +384,15 @@ public final class LocalComparisons {
             links.link(pair.get(0), pair.get(1));
           }
         });
+    return links;
+  }
+
+  /** Each story's {@link GroupRows#STORY_MEMBER} rows, keyed by story id. */
+  private static HashMap<String, List<Row>> storyMembers(
+      StoryLinks links,
+      Map<String, Article> articles,
+      List<Row> frameHits,
+      Map<String, Set<String>> mentions) {
     HashMap<String, List<Row>> stories = new HashMap<>();
     for (String id : links.articles()) {
       String story = links.storyOf(id);
@@ -419,5 +440,49 @@ public final class LocalComparisons {
       }
     }
     return stories;
+  }
+
+  private record StoryCell(String periodKey, String story, String outlet, String frame) {}
+
+  /**
+   * As {@link SparkComparisons#storyCells}: {@link GroupRows#STORY_CELL} rows by period key, each
+   * counted article under its story (its own id when it is in none).
+   */
+  static HashMap<String, List<Row>> storyCells(
+      StoryLinks links, Map<String, Article> articles, List<Row> frameHits) {
+    Map<String, Set<String>> framesOf = new HashMap<>();
+    for (Row h : frameHits) {
+      framesOf
+          .computeIfAbsent(h.getAs("article_id"), k -> new LinkedHashSet<>())
+          .add(h.getAs("frame"));
+    }
+    Map<StoryCell, long[]> counts = new LinkedHashMap<>();
+    for (Article a : articles.values()) {
+      String story = links.isLinked(a.id()) ? links.storyOf(a.id()) : a.id();
+      for (Period p : GroupRows.contrastPeriods(a.date())) {
+        counts
+            .computeIfAbsent(new StoryCell(p.key(), story, a.outlet(), null), k -> new long[1])[
+            0]++;
+        for (String f : framesOf.getOrDefault(a.id(), Set.of())) {
+          counts
+              .computeIfAbsent(new StoryCell(p.key(), story, a.outlet(), f), k -> new long[1])[0]++;
+        }
+      }
+    }
+    HashMap<String, List<Row>> groups = new HashMap<>();
+    counts.forEach(
+        (k, c) ->
+            groups
+                .computeIfAbsent(k.periodKey(), g -> new ArrayList<>())
+                .add(
+                    GroupRows.STORY_CELL_ROW
+                        .row()
+                        .set("period_key", k.periodKey())
+                        .set("story_id", k.story())
+                        .set("outlet", k.outlet())
+                        .set("frame", k.frame())
+                        .set("articles", c[0])
+                        .build()));
+    return groups;
   }
 }

@@ -103,6 +103,9 @@ final class SparkComparisons {
     Supplier<GroupRows.RunTotals> totals = Suppliers.memoize(() -> runTotals(cells));
     KeyValueGroupedDataset<String, Row> periods = byPeriod(cells);
     ArrayList<String> frameList = new ArrayList<>(frames);
+    // the story links are found once (a Spark job and a union-find on the driver) for both tables
+    // that need them
+    Supplier<StoryLinks> links = Suppliers.memoize(() -> storyLinks(dated, entityHits));
     return new Comparisons.Result(
         () ->
             periods.flatMapGroups(
@@ -113,7 +116,14 @@ final class SparkComparisons {
                 new GroupRows.OutletPairsOfPeriod(frameList, totals.get().runStart(), stamp),
                 encoder(Tables.OUTLET_PAIRS)),
         () -> frameTerms(frameHits, stamp),
-        () -> storyFrames(spark, dated, frameHits, entityHits, stamp),
+        () -> storyFrames(spark, links.get(), dated, frameHits, entityHits, stamp),
+        () ->
+            storyCells(spark, links.get(), dated, frameHits)
+                .groupByKey(
+                    (MapFunction<Row, String>) r -> r.getAs("period_key"), Encoders.STRING())
+                .flatMapGroups(
+                    new GroupRows.StoryContrastsOfPeriod(frameList, totals.get().runStart(), stamp),
+                    encoder(Tables.STORY_CONTRASTS)),
         cached,
         List.of());
   }
@@ -230,27 +240,19 @@ final class SparkComparisons {
         .flatMapGroups(new GroupRows.FrameTermsOfOutlet(stamp), encoder(Tables.FRAME_TERMS));
   }
 
-  /** An article and the story it belongs to: the story links, back from the driver. */
-  private static final StructType STORY_OF_ARTICLE =
-      new StructType()
-          .add("article_id", DataTypes.StringType)
-          .add("story_id", DataTypes.StringType);
+  /** Each counted article's distinct entities: article_id, entity, outlet, date. */
+  private static Dataset<Row> mentions(Dataset<Row> dated, Dataset<Row> entityHits) {
+    return entityHits
+        .select(col("article_id"), col("frame").as("entity"))
+        .distinct()
+        .join(dated.select("article_id", "outlet", "date"), "article_id");
+  }
 
   /**
-   * story_frames: the articles linked as {@link StoryLinks} says, in Spark; the links joined into
-   * stories on the driver; then {@link GroupRows#STORY_MEMBER} rows, one group per story.
+   * The articles linked as {@link StoryLinks} says, in Spark; joined into stories on the driver.
    */
-  static Dataset<Row> storyFrames(
-      SparkSession spark,
-      Dataset<Row> dated,
-      Dataset<Row> frameHits,
-      Dataset<Row> entityHits,
-      GroupRows.Stamp stamp) {
-    Dataset<Row> mentions =
-        entityHits
-            .select(col("article_id"), col("frame").as("entity"))
-            .distinct()
-            .join(dated.select("article_id", "outlet", "date"), "article_id");
+  static StoryLinks storyLinks(Dataset<Row> dated, Dataset<Row> entityHits) {
+    Dataset<Row> mentions = mentions(dated, entityHits);
     Dataset<Row> a = mentions.toDF("a", "entity", "outlet_a", "date_a");
     Dataset<Row> b = mentions.toDF("b", "entity", "outlet_b", "date_b");
     Dataset<Row> edges =
@@ -267,17 +269,107 @@ final class SparkComparisons {
     for (Row e : edges.collectAsList()) {
       links.link(e.getAs("a"), e.getAs("b"));
     }
+    return links;
+  }
+
+  /** The story of each linked article, as a table. */
+  private static Dataset<Row> storyOfArticle(SparkSession spark, StoryLinks links) {
+    List<Row> storyOfArticle = new ArrayList<>();
+    SparkRows.Shape storyOfArticleRow = SparkRows.shape(STORY_OF_ARTICLE);
+    // two tables' writer threads ask at once, and storyOf shortens the links' paths as it goes
+    synchronized (links) {
+      for (String id : links.articles()) {
+        storyOfArticle.add(
+            storyOfArticleRow
+                .row()
+                .set("article_id", id)
+                .set("story_id", links.storyOf(id))
+                .build());
+      }
+    }
+    return spark.createDataFrame(storyOfArticle, STORY_OF_ARTICLE);
+  }
+
+  /**
+   * The {@link GroupRows#STORY_CELL} rows of the counted articles: each under its story (its own id
+   * when in none) in its contrast periods, once for all of them and once per frame it has.
+   */
+  static Dataset<Row> storyCells(
+      SparkSession spark, StoryLinks links, Dataset<Row> dated, Dataset<Row> frameHits) {
+    Dataset<Row> storied =
+        dated
+            .select("article_id", "outlet", "date")
+            .join(storyOfArticle(spark, links), SparkTables.seq("article_id"), "left")
+            .select(
+                col("article_id"),
+                coalesce(col("story_id"), col("article_id")).as("story_id"),
+                col("outlet"),
+                col("date"));
+    Dataset<Row> withFrames =
+        storied
+            .select(
+                col("article_id"),
+                col("story_id"),
+                col("outlet"),
+                col("date"),
+                lit(null).cast("string").as("frame"))
+            .unionByName(
+                frameHits
+                    .select("article_id", "frame")
+                    .distinct()
+                    .join(storied, "article_id")
+                    .select("article_id", "story_id", "outlet", "date", "frame"));
+    StructType keyed =
+        new StructType()
+            .add("period_key", DataTypes.StringType, false)
+            .add("story_id", DataTypes.StringType)
+            .add("outlet", DataTypes.StringType)
+            .add("frame", DataTypes.StringType);
+    SparkRows.Shape keyedRow = SparkRows.shape(keyed);
+    FlatMapFunction<Row, Row> expand =
+        r -> {
+          List<Row> out = new ArrayList<>(2);
+          for (Period p : GroupRows.contrastPeriods(GroupRows.localDate(r.getAs("date")))) {
+            out.add(
+                keyedRow
+                    .row()
+                    .set("period_key", p.key())
+                    .set("story_id", r.getAs("story_id"))
+                    .set("outlet", r.getAs("outlet"))
+                    .set("frame", r.getAs("frame"))
+                    .build());
+          }
+          return out.iterator();
+        };
+    return withFrames
+        .flatMap(expand, ExpressionEncoder.apply(keyed))
+        .groupBy("period_key", "story_id", "outlet", "frame")
+        .agg(count(lit(1)).as("articles"));
+  }
+
+  /** An article and the story it belongs to: the story links, back from the driver. */
+  private static final StructType STORY_OF_ARTICLE =
+      new StructType()
+          .add("article_id", DataTypes.StringType)
+          .add("story_id", DataTypes.StringType);
+
+  /**
+   * story_frames: the articles linked as {@link StoryLinks} says, in Spark; the links joined into
+   * stories on the driver; then {@link GroupRows#STORY_MEMBER} rows, one group per story.
+   */
+  static Dataset<Row> storyFrames(
+      SparkSession spark,
+      StoryLinks links,
+      Dataset<Row> dated,
+      Dataset<Row> frameHits,
+      Dataset<Row> entityHits,
+      GroupRows.Stamp stamp) {
+    Dataset<Row> mentions = mentions(dated, entityHits);
     StructType storyType = SparkTables.structType(Tables.STORY_FRAMES);
     if (links.articles().isEmpty()) {
       return spark.createDataFrame(List.<Row>of(), storyType);
     }
-    List<Row> storyOfArticle = new ArrayList<>();
-    SparkRows.Shape storyOfArticleRow = SparkRows.shape(STORY_OF_ARTICLE);
-    for (String id : links.articles()) {
-      storyOfArticle.add(
-          storyOfArticleRow.row().set("article_id", id).set("story_id", links.storyOf(id)).build());
-    }
-    Dataset<Row> labels = spark.createDataFrame(storyOfArticle, STORY_OF_ARTICLE);
+    Dataset<Row> labels = storyOfArticle(spark, links);
     Column none = lit(null).cast("string");
     Dataset<Row> members =
         labels

@@ -20,6 +20,10 @@ import java.util.TreeSet;
  * @param quarantineByStage quarantined records per stage; null when there is no quarantine table
  * @param coverage per outlet, from outlet_coverage; null when there is no such table
  * @param validation the rows of lexicon_validation; null when there is no such table
+ * @param contrasts story_contrasts of the run period with an odds ratio; null when there is no such
+ *     table
+ * @param wireEdits the most frequent edits per outlet in copy_edits; null when there is no such
+ *     table
  */
 public record ReportData(
     String title,
@@ -30,13 +34,42 @@ public record ReportData(
     boolean frameTermsPresent,
     Map<String, Long> quarantineByStage,
     List<CoverageSummary> coverage,
-    List<ValidationRow> validation) {
+    List<ValidationRow> validation,
+    List<StoryContrast> contrasts,
+    List<WireEdit> wireEdits) {
   public ReportData {
+    contrasts = contrasts == null ? null : List.copyOf(contrasts);
+    wireEdits = wireEdits == null ? null : List.copyOf(wireEdits);
     outletFrames = List.copyOf(outletFrames);
     topTerms = List.copyOf(topTerms);
     quarantineByStage = quarantineByStage == null ? null : new LinkedHashMap<>(quarantineByStage);
     coverage = coverage == null ? null : List.copyOf(coverage);
     validation = validation == null ? null : List.copyOf(validation);
+  }
+
+  /** Report data of an output without story_contrasts and copy_edits tables. */
+  public ReportData(
+      String title,
+      String source,
+      RunFacts facts,
+      List<OutletFrame> outletFrames,
+      List<TermCount> topTerms,
+      boolean frameTermsPresent,
+      Map<String, Long> quarantineByStage,
+      List<CoverageSummary> coverage,
+      List<ValidationRow> validation) {
+    this(
+        title,
+        source,
+        facts,
+        outletFrames,
+        topTerms,
+        frameTermsPresent,
+        quarantineByStage,
+        coverage,
+        validation,
+        null,
+        null);
   }
 
   /** Report data of an output without outlet_coverage and lexicon_validation tables. */

@@ -36,6 +36,8 @@ public final class ReportPage {
     appendHeatmap(b, data);
     appendVoice(b, data);
     appendTerms(b, data);
+    appendContrasts(b, data);
+    appendWireEdits(b, data);
     appendQuarantine(b, data);
     appendCoverage(b, data);
     appendValidation(b, data);
@@ -210,6 +212,123 @@ public final class ReportPage {
       }
     }
     b.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** Forest plots beyond this many estimates are cut (the table keeps every row). */
+  static final int MAX_FOREST_ROWS = 60;
+
+  private static void appendContrasts(StringBuilder b, ReportData data) {
+    b.append("<section id=\"contrasts\">\n<h2>Same story, different framing</h2>\n");
+    List<StoryContrast> rows = data.contrasts();
+    if (rows == null) {
+      b.append("<p class=\"empty\">This output has no story_contrasts table.</p>\n</section>\n");
+      return;
+    }
+    if (rows.isEmpty()) {
+      b.append(
+          "<p class=\"empty\">No pair of outlets shares a story with an odds ratio to show.</p>\n"
+              + "</section>\n");
+      return;
+    }
+    b.append(
+        "<p>Holding the story fixed: the Mantel–Haenszel odds ratio of the frame, outlet A against"
+            + " outlet B (or all others), over the stories both covered in the run, with its 95%"
+            + " interval (Robins–Breslow–Greenland). Above 1: A uses the frame more often in the"
+            + " same stories. The table splits the raw share difference into selection (which"
+            + " stories an outlet covers) and framing (how it tells the same stories), after"
+            + " Kitagawa (1955); the two parts sum to the difference.</p>\n");
+    List<SvgForest.Estimate> estimates = new ArrayList<>();
+    for (StoryContrast c : rows) {
+      if (estimates.size() == MAX_FOREST_ROWS) {
+        break;
+      }
+      estimates.add(
+          new SvgForest.Estimate(
+              c.frame() + " · " + c.outletA() + " vs " + c.outletB(),
+              c.orMh(),
+              c.orMhCiLow(),
+              c.orMhCiHigh()));
+    }
+    b.append("<div class=\"chart-wrap\">")
+        .append(new SvgForest(estimates).toSvg())
+        .append("</div>\n");
+    if (rows.size() > MAX_FOREST_ROWS) {
+      b.append("<p>The plot shows the first ")
+          .append(MAX_FOREST_ROWS)
+          .append(" of ")
+          .append(rows.size())
+          .append(" estimates; story_contrasts has them all.</p>\n");
+    }
+    b.append(
+        "<table class=\"contrasts\">\n<thead><tr><th>Frame</th><th>Outlet A</th><th>Outlet B</th>"
+            + "<th>Shared stories</th><th>OR (95% CI)</th><th>Share difference</th>"
+            + "<th>Selection</th><th>Framing</th></tr></thead>\n<tbody>\n");
+    for (StoryContrast c : rows) {
+      b.append("<tr><td>")
+          .append(Html.escape(c.frame()))
+          .append("</td><td dir=\"auto\">")
+          .append(Html.escape(c.outletA()))
+          .append("</td><td dir=\"auto\">")
+          .append(Html.escape(c.outletB()))
+          .append("</td><td class=\"num\">")
+          .append(c.storiesShared())
+          .append("</td><td class=\"num\">")
+          .append(interval(c.orMh(), c.orMhCiLow(), c.orMhCiHigh()))
+          .append("</td><td class=\"num\">")
+          .append(fmt(c.shareDifference()))
+          .append("</td><td class=\"num\">")
+          .append(fmt(c.selectionPart()))
+          .append("</td><td class=\"num\">")
+          .append(fmt(c.framingPart()))
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void appendWireEdits(StringBuilder b, ReportData data) {
+    b.append("<section id=\"wire-edits\">\n<h2>What outlets change in wire copy</h2>\n");
+    List<WireEdit> rows = data.wireEdits();
+    if (rows == null) {
+      b.append("<p class=\"empty\">This output has no copy_edits table.</p>\n</section>\n");
+      return;
+    }
+    if (rows.isEmpty()) {
+      b.append(
+          "<p class=\"empty\">No near-duplicate copy changed a lexicon term of its original.</p>\n"
+              + "</section>\n");
+      return;
+    }
+    b.append(
+        "<p>Near-duplicate copies aligned word by word with the copy they point to (the earliest"
+            + " copy, not necessarily the agency's own text): the lexicon terms an outlet replaced,"
+            + " added or removed, most frequent first.</p>\n");
+    b.append(
+        "<table class=\"wire-edits\">\n<thead><tr><th>Outlet</th><th>Copies edited</th>"
+            + "<th>Edit</th><th>Original</th><th>Copy</th><th>Times</th></tr></thead>\n<tbody>\n");
+    for (WireEdit e : rows) {
+      b.append("<tr><td dir=\"auto\">")
+          .append(Html.escape(e.outlet()))
+          .append("</td><td class=\"num\">")
+          .append(e.copiesEdited())
+          .append(" of ")
+          .append(e.copies())
+          .append("</td><td>")
+          .append(Html.escape(e.kind()))
+          .append("</td><td dir=\"auto\">")
+          .append(term(e.termOriginal(), e.frameOriginal()))
+          .append("</td><td dir=\"auto\">")
+          .append(term(e.termCopy(), e.frameCopy()))
+          .append("</td><td class=\"num\">")
+          .append(e.edits())
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static String term(String term, String frame) {
+    return term == null
+        ? "—"
+        : "<span class=\"term\">" + Html.escape(term) + "</span> (" + Html.escape(frame) + ")";
   }
 
   private static void appendQuarantine(StringBuilder b, ReportData data) {

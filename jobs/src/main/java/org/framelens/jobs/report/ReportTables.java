@@ -17,6 +17,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,8 +141,107 @@ public final class ReportTables {
         exists(spark, dir, "lexicon_validation")
             ? validation(spark.read().parquet(table(dir, "lexicon_validation")))
             : null;
+    List<StoryContrast> contrasts =
+        exists(spark, dir, "story_contrasts")
+            ? contrasts(spark.read().parquet(table(dir, "story_contrasts")))
+            : null;
+    List<WireEdit> wireEdits =
+        exists(spark, dir, "copy_edits")
+            ? wireEdits(spark.read().parquet(table(dir, "copy_edits")), TOP_EDITS)
+            : null;
     return new ReportData(
-        title, dir, facts, cells, terms, termsPresent, quarantine, coverage, validation);
+        title,
+        dir,
+        facts,
+        cells,
+        terms,
+        termsPresent,
+        quarantine,
+        coverage,
+        validation,
+        contrasts,
+        wireEdits);
+  }
+
+  /** Edits shown per outlet in the report. */
+  public static final int TOP_EDITS = 5;
+
+  /** The run period's contrasts that have an odds ratio, by frame and outlets. */
+  static List<StoryContrast> contrasts(Dataset<Row> table) {
+    List<StoryContrast> out = new ArrayList<>();
+    for (Row r :
+        table
+            .filter(col("period_type").equalTo("run").and(col("or_mh").isNotNull()))
+            .orderBy("frame", "outlet_a", "outlet_b")
+            .collectAsList()) {
+      out.add(
+          new StoryContrast(
+              r.getAs("frame"),
+              r.getAs("outlet_a"),
+              r.getAs("outlet_b"),
+              r.<Long>getAs("stories_shared"),
+              r.getAs("or_mh"),
+              r.getAs("or_mh_ci_low"),
+              r.getAs("or_mh_ci_high"),
+              r.<Double>getAs("share_difference"),
+              r.<Double>getAs("selection_part"),
+              r.<Double>getAs("framing_part")));
+    }
+    return out;
+  }
+
+  /**
+   * The {@code n} most frequent edits of each outlet's wire copies (ties by kind and terms), with
+   * the outlet's copies compared and copies edited from its summary row.
+   */
+  static List<WireEdit> wireEdits(Dataset<Row> table, int n) {
+    Map<String, long[]> copies = new HashMap<>();
+    for (Row r :
+        table
+            .filter(col("row_kind").equalTo("outlet").and(col("edit_kind").equalTo("any")))
+            .collectAsList()) {
+      copies.put(
+          r.getAs("outlet_copy"),
+          new long[] {r.<Long>getAs("copies"), r.<Long>getAs("copies_with_edit")});
+    }
+    List<WireEdit> out = new ArrayList<>();
+    Map<String, Integer> shown = new HashMap<>();
+    for (Row r :
+        table
+            .filter(col("row_kind").equalTo("edit"))
+            .groupBy(
+                "outlet_copy",
+                "edit_kind",
+                "frame_original",
+                "term_original",
+                "frame_copy",
+                "term_copy")
+            .count()
+            .orderBy(
+                col("outlet_copy"),
+                col("count").desc(),
+                col("edit_kind"),
+                col("term_original"),
+                col("term_copy"))
+            .collectAsList()) {
+      String outlet = r.getAs("outlet_copy");
+      if (shown.merge(outlet, 1, Integer::sum) > n) {
+        continue;
+      }
+      long[] c = copies.getOrDefault(outlet, new long[2]);
+      out.add(
+          new WireEdit(
+              outlet,
+              r.getAs("edit_kind"),
+              r.getAs("frame_original"),
+              r.getAs("term_original"),
+              r.getAs("frame_copy"),
+              r.getAs("term_copy"),
+              r.<Long>getAs("count"),
+              c[0],
+              c[1]));
+    }
+    return out;
   }
 
   static List<CoverageSummary> coverage(Dataset<Row> outletCoverage) {

@@ -166,10 +166,15 @@ class NightsEqualOneRunIT {
             "outlet_pairs",
             "frame_terms",
             "story_frames",
+            "story_contrasts",
+            "copy_edits",
             "outlet_coverage")) {
       assertThat(store.get(table)).as(table).isEqualTo(run.get(table)).doesNotContain("absent");
     }
     assertThat(store.get("quarantine")).doesNotStartWith("0 rows");
+    // the changed wire copy and the shared stories are found night by night as in the run
+    assertThat(store.get("copy_edits")).doesNotStartWith("0 rows");
+    assertThat(store.get("story_contrasts")).doesNotStartWith("0 rows");
     // the wire copy crawled a night before its original points at it, as in the run
     List<Row> copies =
         spark
