@@ -14,14 +14,21 @@ import org.apache.commons.csv.CSVRecord;
 import org.framelens.common.parse.Dates;
 
 /**
- * The optional {@code manifest.csv} of a document folder: {@code path,url,outlet,published}, paths
- * relative to the folder. Every problem is reported with its line number.
+ * The optional {@code manifest.csv} of a document folder: {@code path,url,outlet,published} and an
+ * optional {@code crawled} column (when the document was collected: its {@code crawl_time}, else
+ * the file's modification time, which a copy or a checkout resets), paths relative to the folder.
+ * Every problem is reported with its line number.
  */
 public final class FolderManifest {
   public static final String FILE_NAME = "manifest.csv";
 
   /** What the manifest says of one file; each field may be null. */
-  public record Entry(String url, String outlet, Instant published) implements Serializable {}
+  public record Entry(String url, String outlet, Instant published, Instant crawled)
+      implements Serializable {
+    public Entry(String url, String outlet, Instant published) {
+      this(url, outlet, published, null);
+    }
+  }
 
   private FolderManifest() {}
 
@@ -54,7 +61,15 @@ public final class FolderManifest {
           problems.add("line " + line + ": unreadable published date '" + publishedText + "'");
           continue;
         }
-        entries.put(stripDotSlash(path), new Entry(value(r, "url"), value(r, "outlet"), published));
+        String crawledText = value(r, "crawled");
+        Instant crawled = Dates.parse(crawledText);
+        if (crawledText != null && crawled == null) {
+          problems.add("line " + line + ": unreadable crawled time '" + crawledText + "'");
+          continue;
+        }
+        entries.put(
+            stripDotSlash(path),
+            new Entry(value(r, "url"), value(r, "outlet"), published, crawled));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -40,7 +40,8 @@ public final class Tables {
               required(
                   "crawl_time",
                   TIMESTAMP,
-                  "when the crawler fetched it (WARC-Date; for folder input the file's modification time)"),
+                  "when the crawler fetched it (WARC-Date; for folder input the manifest's crawled time,"
+                      + " else the file's modification time)"),
               optional(
                   "published_at",
                   TIMESTAMP,

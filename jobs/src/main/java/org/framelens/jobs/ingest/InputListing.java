@@ -306,7 +306,9 @@ public final class InputListing {
     return new InputFile(
         st.getPath().toString(),
         st.getLen(),
-        Instant.ofEpochMilli(st.getModificationTime()),
+        entry != null && entry.crawled() != null
+            ? entry.crawled()
+            : Instant.ofEpochMilli(st.getModificationTime()),
         outlet,
         entry == null ? null : entry.url(),
         entry == null ? null : entry.published());
