@@ -56,10 +56,9 @@ public final class SparkSessions {
     }
     // On a cluster nothing is forced: spark.authenticate and the encryption settings need a
     // secret the executors share and must match the cluster's setup (docs/operations.md).
-    // a launcher run on this machine (not spark-submit): no web UI unless asked for
-    if (effective.startsWith("local")
-        && !conf.contains("spark.master")
-        && !conf.contains("spark.ui.enabled")) {
+    // A local run has no web UI unless asked for: Spark's UI binds to all interfaces (0.0.0.0)
+    // unless SPARK_LOCAL_IP says else, whatever spark.driver.bindAddress is.
+    if (effective.startsWith("local") && !conf.contains("spark.ui.enabled")) {
       b = b.config("spark.ui.enabled", "false");
     }
     return b.getOrCreate();
