@@ -306,7 +306,7 @@ public final class OutputCommit {
       }
       fs.mkdirs(live.getParent());
       rename(fs, staged, live);
-      CrashPoints.reach("published:" + i);
+      CrashPoints.reach("published:" + (i - 1));
     }
     // The journal goes last: while it exists, the next run finishes this clean-up too.
     fs.delete(trash, true);
