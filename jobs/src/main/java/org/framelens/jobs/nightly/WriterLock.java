@@ -21,10 +21,10 @@ import org.apache.hadoop.fs.Path;
  * time.
  *
  * <p>The lease is the file {@code _framelens/lock}, holding its owner, created by an atomic
- * create-if-absent of the file system: on a local disk (and NFS v3+) a hard link from a private
- * file that already holds the owner ({@code link(2)} fails when the name exists, so of any number
- * of processes exactly one succeeds; Hadoop's {@code LocalFileSystem.create(path, false)} is a
- * check-then-create and is not used there); on HDFS {@code create(path, overwrite=false)}, which
+ * create-if-absent of the file system: on a local disk (and NFS, untested here) a hard link from a
+ * private file that already holds the owner ({@code link(2)} fails when the name exists, so of any
+ * number of processes exactly one succeeds; Hadoop's {@code LocalFileSystem.create(path, false)} is
+ * a check-then-create and is not used there); on HDFS {@code create(path, overwrite=false)}, which
  * the NameNode decides atomically. A stale lease is taken over by renaming it to a name of the
  * taker's own (one renamer wins) and checking it is still the lease judged stale. While the run
  * goes on, a daemon thread renews it by touching its modification time; a lease not renewed for
