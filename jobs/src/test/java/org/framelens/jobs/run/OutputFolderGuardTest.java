@@ -98,4 +98,24 @@ class OutputFolderGuardTest {
     assertThat(ExitCodes.of(e)).isEqualTo(ExitCodes.USAGE);
     assertThat(store.resolve("articles/crawl_date=2026-11-20/part-0.parquet")).hasContent("night");
   }
+
+  @Test
+  void aRetagOfAFolderThatIsNotAFramelensOutputIsRefusedAndKeepsItsFiles() throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    Path folder = userFolder();
+    Files.createDirectories(folder.resolve("frame_hits"));
+    Files.writeString(folder.resolve("frame_hits/keep.txt"), "a list of mine");
+    IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class,
+            () ->
+                org.framelens.jobs.retag.RetagJob.run(
+                    spark,
+                    new org.framelens.jobs.retag.RetagJob.Config(
+                        folder.toString(), ProcessingSettings.defaults(), false)));
+    assertThat(e).hasMessageContaining("not a framelens output");
+    assertThat(ExitCodes.of(e)).isEqualTo(ExitCodes.USAGE);
+    assertThat(folder.resolve("frame_hits/keep.txt")).hasContent("a list of mine");
+    assertUntouched(folder);
+  }
 }
