@@ -26,6 +26,9 @@ public final class DigestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession spark = SparkSessions.create("framelens digest", sparkOptions.master());
     try {
+      // an output whose publish was interrupted between renames may mix two runs' tables
+      org.framelens.jobs.nightly.OutputFolder.checkReadable(
+          output, spark.sparkContext().hadoopConfiguration());
       for (Map.Entry<String, String> e : TableDigests.of(spark, output).entrySet()) {
         System.out.println(e.getKey() + ": " + e.getValue());
       }

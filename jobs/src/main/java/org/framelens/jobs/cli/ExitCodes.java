@@ -2,6 +2,7 @@ package org.framelens.jobs.cli;
 
 import org.framelens.common.lexicon.InvalidLexiconException;
 import org.framelens.jobs.nightly.NightlyJob;
+import org.framelens.jobs.nightly.OutputRefusedException;
 import org.framelens.jobs.nightly.WriterLock;
 
 /**
@@ -18,7 +19,11 @@ public final class ExitCodes {
   /** The run failed: worth a retry. */
   public static final int RUN_FAILED = 1;
 
-  /** Bad usage or configuration (unknown option, missing input, invalid lexicon or registry). */
+  /**
+   * Bad usage or configuration (unknown option, missing input, invalid lexicon or registry, an
+   * output folder that must not be written: not a framelens output, a nightly store given to run, a
+   * commit journal pointing outside the store).
+   */
   public static final int USAGE = 2;
 
   /** {@code nightly}: the date's input is not there (yet). */
@@ -39,7 +44,9 @@ public final class ExitCodes {
     if (ex instanceof NightlyJob.NoInputException) {
       return NO_INPUT;
     }
-    return ex instanceof IllegalArgumentException || ex instanceof InvalidLexiconException
+    return ex instanceof IllegalArgumentException
+            || ex instanceof InvalidLexiconException
+            || ex instanceof OutputRefusedException
         ? USAGE
         : RUN_FAILED;
   }

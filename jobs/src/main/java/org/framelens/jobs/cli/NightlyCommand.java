@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 succeeded or skipped (quarantined records included), 1 run failed (the"
           + " previous tables are untouched), 2 bad usage or configuration, 3 no input for the"
           + " date yet (retry later), 4 another nightly run is writing to the output (its lease"
-          + " is in _framelens/lock)."
+          + " is in _framelens/lock). A non-empty --output that is not a framelens output (no"
+          + " _framelens/ folder) is refused with 2 unless --force-output; so is a commit journal"
+          + " under _framelens/commits/ that points outside the output."
     })
 public final class NightlyCommand implements Callable<Integer> {
 
@@ -61,6 +63,13 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Process the date even if nothing changed.")
   boolean force;
 
+  @Option(
+      names = "--force-output",
+      description =
+          "Write into a non-empty --output folder that is not a framelens output (its"
+              + " subfolders named like tables are replaced).")
+  boolean forceOutput;
+
   NightlyJob.Config config() {
     if (inputRoot == null && inputTemplate == null) {
       throw new IllegalArgumentException("give --input-root or --input-template");
@@ -72,7 +81,8 @@ public final class NightlyCommand implements Callable<Integer> {
         output,
         processing.settings(),
         processing.includeCopies(),
-        force);
+        force,
+        forceOutput);
   }
 
   @Override

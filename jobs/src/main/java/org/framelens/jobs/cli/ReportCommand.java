@@ -54,6 +54,8 @@ public final class ReportCommand implements Callable<Integer> {
     String target = to != null ? to : new Path(output, "report.html").toString();
     SparkSession spark = SparkSessions.create("framelens report", sparkOptions.master());
     try {
+      org.framelens.jobs.nightly.OutputFolder.checkReadable(
+          output, spark.sparkContext().hadoopConfiguration());
       ReportData data = ReportTables.load(spark, output, title);
       write(spark, target, ReportPage.render(data));
       System.out.println("Report written to " + target);

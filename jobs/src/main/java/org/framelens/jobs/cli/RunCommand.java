@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       "Read WARC files and document folders, extract, detect language, tag frames, and write the"
           + " articles, frame_hits, outlet_frames and quarantine tables (Parquet) under --output.",
       "Exit codes: 0 completed (quarantined records included), 1 run failed, 2 bad usage or"
-          + " configuration."
+          + " configuration (also: --output is not a framelens output, or is a nightly store), 4"
+          + " another writer holds the output's lease."
     })
 public final class RunCommand implements Callable<Integer> {
   @Option(
@@ -38,15 +39,26 @@ public final class RunCommand implements Callable<Integer> {
       names = "--output",
       required = true,
       paramLabel = "DIR",
-      description = "Output folder; its tables are replaced.")
+      description =
+          "Output folder; its tables are replaced, all at once (a crash leaves the previous"
+              + " ones). A non-empty folder must be a framelens output (it has _framelens/);"
+              + " a nightly store is refused.")
   String output;
+
+  @Option(
+      names = "--force-output",
+      description =
+          "Write into a non-empty --output folder that is not a framelens output (its"
+              + " subfolders named like tables are replaced).")
+  boolean forceOutput;
 
   @Mixin ProcessingOptions processing;
 
   @Mixin SparkOptions spark;
 
   RunConfig config() {
-    return new RunConfig(inputs, output, processing.settings(), processing.includeCopies());
+    return new RunConfig(
+        inputs, output, processing.settings(), processing.includeCopies(), forceOutput);
   }
 
   @Override

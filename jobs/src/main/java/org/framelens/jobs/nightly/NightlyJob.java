@@ -43,7 +43,19 @@ public final class NightlyJob {
       String output,
       ProcessingSettings processing,
       boolean includeCopies,
-      boolean force) {
+      boolean force,
+      boolean forceOutput) {
+
+    public Config(
+        LocalDate date,
+        String inputRoot,
+        String pathTemplate,
+        String output,
+        ProcessingSettings processing,
+        boolean includeCopies,
+        boolean force) {
+      this(date, inputRoot, pathTemplate, output, processing, includeCopies, force, false);
+    }
 
     String inputPath() {
       return pathTemplate
@@ -102,6 +114,11 @@ public final class NightlyJob {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   public static Result run(SparkSession spark, Config config) throws IOException {
+    OutputFolder.checkWritable(
+        config.output(),
+        OutputFolder.Writer.NIGHTLY,
+        config.forceOutput(),
+        spark.sparkContext().hadoopConfiguration());
     try (WriterLock lock =
         WriterLock.acquire(
             config.output(),

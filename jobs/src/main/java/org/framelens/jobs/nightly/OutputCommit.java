@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -32,30 +33,39 @@ public final class OutputCommit {
   private final FileSystem fs;
   private final Path root;
   private final String runId;
-  private final List<Path[]> moves = new ArrayList<>();
+
+  /** Journal lines: {staged, live}, both relative to the store's root. */
+  private final List<String[]> moves = new ArrayList<>();
+
   private boolean journaled;
 
-  OutputCommit(String output, String runId, Configuration conf) throws IOException {
+  public OutputCommit(String output, String runId, Configuration conf) throws IOException {
+    if (!RUN_ID.matcher(runId).matches()) {
+      throw new IllegalArgumentException("not a run id: " + runId);
+    }
     this.root = new Path(output);
     this.fs = root.getFileSystem(conf);
     this.runId = runId;
   }
 
   /** Where this run writes {@code relative} (a table, or a table's partition) before publishing. */
-  String staging(String relative) {
-    Path base = new Path(root, META + "/staging/" + runId);
-    return relative.isEmpty() ? base.toString() : new Path(base, relative).toString();
+  public String staging(String relative) {
+    return new Path(root, stagingRelative(relative)).toString();
+  }
+
+  private String stagingRelative(String relative) {
+    String base = META + "/staging/" + runId;
+    return relative.isEmpty() ? base : base + "/" + relative;
   }
 
   /** The live folder {@code relative} is replaced by its staged copy at commit. */
-  OutputCommit replace(String relative) {
-    moves.add(new Path[] {new Path(staging(relative)), new Path(root, relative)});
-    return this;
+  public OutputCommit replace(String relative) {
+    return replaceWith(relative, relative);
   }
 
   /** The live {@code liveRelative} is replaced by what was staged at {@code stagedRelative}. */
-  OutputCommit replaceWith(String stagedRelative, String liveRelative) {
-    moves.add(new Path[] {new Path(staging(stagedRelative)), new Path(root, liveRelative)});
+  public OutputCommit replaceWith(String stagedRelative, String liveRelative) {
+    moves.add(new String[] {stagingRelative(stagedRelative), liveRelative});
     return this;
   }
 
@@ -63,7 +73,7 @@ public final class OutputCommit {
    * Creates the staged folder when the write produced none (a day without rows), so publishing it
    * still replaces the old partition.
    */
-  void ensureStaged(String relative) throws IOException {
+  public void ensureStaged(String relative) throws IOException {
     fs.mkdirs(new Path(staging(relative)));
   }
 
@@ -79,8 +89,9 @@ public final class OutputCommit {
   }
 
   /** Writes the journal, then performs every replacement; then removes trash and staging. */
-  void commit() throws IOException {
+  public void commit() throws IOException {
     writeJournal();
+    CrashPoints.reach("journal");
     rollForward(fs, root, runId, journal(root, runId));
   }
 
@@ -91,7 +102,8 @@ public final class OutputCommit {
     fs.mkdirs(journal.getParent());
     try (OutputStream out = fs.create(tmp, true)) {
       StringBuilder b = new StringBuilder();
-      for (Path[] m : moves) {
+      for (String[] m : moves) {
+        // relative to the store, so that recovery can check each line stays inside it
         b.append(m[0]).append('\t').append(m[1]).append('\n');
       }
       out.write(b.toString().getBytes(StandardCharsets.UTF_8));
@@ -115,7 +127,7 @@ public final class OutputCommit {
    *
    * @return true when the staging folder was discarded, false when it was kept for recovery
    */
-  boolean abandon() throws IOException {
+  public boolean abandon() throws IOException {
     if (journaled || fs.exists(journal(root, runId))) {
       return false;
     }
@@ -127,13 +139,21 @@ public final class OutputCommit {
    * Finishes every commit whose journal exists (a run that crashed while renaming) and deletes
    * staging folders of runs that never reached their journal. Returns the run ids rolled forward.
    */
-  static List<String> recover(String output, Configuration conf) throws IOException {
+  public static List<String> recover(String output, Configuration conf) throws IOException {
     Path root = new Path(output);
     FileSystem fs = root.getFileSystem(conf);
     List<String> recovered = new ArrayList<>();
     Path commits = new Path(root, META + "/commits");
     if (fs.exists(commits)) {
-      for (FileStatus st : fs.listStatus(commits)) {
+      FileStatus[] listed = fs.listStatus(commits);
+      // every journal is checked before any is acted on: a planted one stops the recovery with
+      // nothing touched
+      for (FileStatus st : listed) {
+        if (st.getPath().getName().endsWith(".journal")) {
+          readJournal(fs, root, st.getPath());
+        }
+      }
+      for (FileStatus st : listed) {
         String name = st.getPath().getName();
         if (name.endsWith(".journal")) {
           String runId = name.substring(0, name.length() - ".journal".length());
@@ -155,22 +175,109 @@ public final class OutputCommit {
     return new Path(root, META + "/commits/" + runId + ".journal");
   }
 
-  /** Idempotent: a rename already done is recognised by its source being gone. */
-  private static void rollForward(FileSystem fs, Path root, String runId, Path journal)
-      throws IOException {
+  /** Run ids name folders under {@code _framelens/}: no separators, not {@code .} or {@code ..}. */
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
+  /** A journal that points outside the store, or is not one a run wrote: refused, nothing done. */
+  public static final class UnsafeJournalException extends OutputRefusedException {
+    UnsafeJournalException(Path journal, String why) {
+      super(
+          "refusing the commit journal "
+              + journal
+              + ": "
+              + why
+              + ". A run writes journal lines as two paths relative to the output folder; this one"
+              + " was not written by framelens (or is damaged). Nothing was moved or deleted;"
+              + " inspect and remove the file by hand.");
+    }
+  }
+
+  /**
+   * The journal's moves as {staged, live} paths inside the store, or {@link UnsafeJournalException}
+   * for a line that is absolute, has a scheme or authority, climbs out with {@code ..}, or stages
+   * from outside {@code _framelens/staging/RUN/}.
+   */
+  static List<Path[]> readJournal(FileSystem fs, Path root, Path journal) throws IOException {
+    String name = journal.getName();
+    String runId = name.substring(0, name.length() - ".journal".length());
+    if (!RUN_ID.matcher(runId).matches()) {
+      throw new UnsafeJournalException(journal, "its name is not that of a run id");
+    }
     String text;
     try (InputStream in = fs.open(journal)) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      text = new String(in.readNBytes(MAX_JOURNAL_BYTES + 1), StandardCharsets.UTF_8);
     }
-    Path trash = new Path(root, META + "/trash/" + runId);
-    int i = 0;
+    if (text.length() > MAX_JOURNAL_BYTES) {
+      throw new UnsafeJournalException(
+          journal, "it is larger than " + MAX_JOURNAL_BYTES + " bytes");
+    }
+    List<Path[]> moves = new ArrayList<>();
+    int lineNo = 0;
     for (String line : text.split("\n")) {
+      lineNo++;
       if (line.isEmpty()) {
         continue;
       }
-      String[] parts = line.split("\t", 2);
-      Path staged = new Path(parts[0]);
-      Path live = new Path(parts[1]);
+      String[] parts = line.split("\t", -1);
+      if (parts.length != 2) {
+        throw new UnsafeJournalException(journal, "line " + lineNo + " is not two paths");
+      }
+      String staged = inside(journal, lineNo, parts[0]);
+      String live = inside(journal, lineNo, parts[1]);
+      if (!staged.startsWith(META + "/staging/" + runId + "/")
+          && !staged.equals(META + "/staging/" + runId)) {
+        throw new UnsafeJournalException(
+            journal,
+            "line " + lineNo + " publishes " + parts[0] + ", which is not in this run's staging");
+      }
+      if (live.equals(META) || live.startsWith(META + "/")) {
+        throw new UnsafeJournalException(
+            journal, "line " + lineNo + " replaces " + parts[1] + ", framelens' own folder");
+      }
+      moves.add(new Path[] {new Path(root, staged), new Path(root, live)});
+    }
+    return moves;
+  }
+
+  /**
+   * Far above any real journal (a line per partition); bounds what a planted one can make us read.
+   */
+  private static final int MAX_JOURNAL_BYTES = 16 << 20;
+
+  /** The normalised relative path, or refused when it could leave the store. */
+  private static String inside(Path journal, int lineNo, String p) throws UnsafeJournalException {
+    String why = null;
+    if (p.isEmpty()) {
+      why = "is empty";
+    } else if (p.startsWith("/")
+        || p.startsWith("\\")
+        || p.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      why = "is absolute or names a scheme (journal paths are relative to the store)";
+    } else if (p.contains("\\") || p.chars().anyMatch(c -> c < 0x20)) {
+      why = "holds a backslash or control character";
+    } else {
+      for (String seg : p.split("/", -1)) {
+        if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
+          why = "has an empty, . or .. segment";
+          break;
+        }
+      }
+    }
+    if (why != null) {
+      throw new UnsafeJournalException(journal, "line " + lineNo + ": the path '" + p + "' " + why);
+    }
+    return p;
+  }
+
+  /** Idempotent: a rename already done is recognised by its source being gone. */
+  private static void rollForward(FileSystem fs, Path root, String runId, Path journal)
+      throws IOException {
+    List<Path[]> moves = readJournal(fs, root, journal);
+    Path trash = new Path(root, META + "/trash/" + runId);
+    int i = 0;
+    for (Path[] move : moves) {
+      Path staged = move[0];
+      Path live = move[1];
       Path old = new Path(trash, Integer.toString(i++));
       if (!fs.exists(staged)) {
         if (!fs.exists(live) && fs.exists(old)) {
@@ -199,6 +306,7 @@ public final class OutputCommit {
       }
       fs.mkdirs(live.getParent());
       rename(fs, staged, live);
+      CrashPoints.reach("published:" + (i - 1));
     }
     // The journal goes last: while it exists, the next run finishes this clean-up too.
     fs.delete(trash, true);

@@ -43,6 +43,12 @@ public final class ReportTables {
    * @throws IllegalArgumentException when {@code dir} has no articles or outlet_frames table
    */
   public static ReportData load(SparkSession spark, String dir, String title) {
+    try {
+      org.framelens.jobs.nightly.OutputFolder.checkReadable(
+          dir, spark.sparkContext().hadoopConfiguration());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     for (String required : List.of("articles", "outlet_frames")) {
       if (!exists(spark, dir, required)) {
         throw new IllegalArgumentException(

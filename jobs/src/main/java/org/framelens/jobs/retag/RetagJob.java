@@ -15,6 +15,8 @@ import org.framelens.jobs.articles.StoredTextTagging;
 import org.framelens.jobs.compare.ComparisonTables;
 import org.framelens.jobs.ingest.PreparedProcessing;
 import org.framelens.jobs.ingest.ProcessingSettings;
+import org.framelens.jobs.nightly.OutputFolder;
+import org.framelens.jobs.nightly.WriterLock;
 import org.framelens.jobs.spark.SparkTables;
 
 /**
@@ -56,8 +58,22 @@ public final class RetagJob {
   }
 
   public static Summary run(SparkSession spark, Config config) throws IOException {
-    long start = System.nanoTime();
+    var conf = spark.sparkContext().hadoopConfiguration();
     refuseNightlyStore(spark, config.output());
+    OutputFolder.checkIsOutput(config.output(), conf);
+    try (WriterLock lock =
+        WriterLock.acquire(
+            config.output(),
+            WriterLock.ownerOf("framelens retag"),
+            WriterLock.DEFAULT_EXPIRY,
+            conf)) {
+      OutputFolder.checkReadable(config.output(), conf);
+      return runHoldingTheLock(spark, config);
+    }
+  }
+
+  private static Summary runHoldingTheLock(SparkSession spark, Config config) throws IOException {
+    long start = System.nanoTime();
     PreparedProcessing prepared =
         PreparedProcessing.prepare(spark.sparkContext().hadoopConfiguration(), config.processing());
     Lexicon lexicon = prepared.lexicon();

@@ -1,13 +1,17 @@
 package org.framelens.jobs.run;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +20,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.framelens.common.input.InputFiles;
 import org.framelens.common.lexicon.Lexicon;
 import org.framelens.common.pipeline.ProcessingConfig;
+import org.framelens.common.schema.TableSchema;
 import org.framelens.common.schema.Tables;
 import org.framelens.jobs.articles.ArticleTables;
 import org.framelens.jobs.compare.ComparisonTables;
@@ -26,6 +31,10 @@ import org.framelens.jobs.ingest.InputListing;
 import org.framelens.jobs.ingest.PartitionProcessor;
 import org.framelens.jobs.ingest.PreparedProcessing;
 import org.framelens.jobs.ingest.ProgressReporter;
+import org.framelens.jobs.nightly.CrashPoints;
+import org.framelens.jobs.nightly.OutputCommit;
+import org.framelens.jobs.nightly.OutputFolder;
+import org.framelens.jobs.nightly.WriterLock;
 import org.framelens.jobs.spark.HadoopText;
 import org.framelens.jobs.spark.SerializableHadoopConf;
 import org.framelens.jobs.spark.SparkTables;
@@ -38,7 +47,70 @@ import org.framelens.jobs.spark.SparkTables;
 public final class FramingRunJob {
   private FramingRunJob() {}
 
+  /** Every folder and file a run publishes, replaced as one unit. */
+  static final List<String> PUBLISHED = published();
+
+  private static List<String> published() {
+    List<String> names = new ArrayList<>();
+    for (TableSchema t :
+        List.of(Tables.ARTICLES, Tables.FRAME_HITS, Tables.QUARANTINE, Tables.OUTLET_COVERAGE)) {
+      names.add(t.name());
+    }
+    for (TableSchema t : ComparisonTables.TABLES) {
+      names.add(t.name());
+    }
+    names.add(OutputFolder.RUN_SUMMARY);
+    return List.copyOf(names);
+  }
+
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /**
+   * Checks the output may be written (a framelens output or a new or empty folder, not a nightly
+   * store), takes its writer lease, finishes a publish an earlier run left unfinished, then writes
+   * every table to a staging folder and publishes them all through {@link OutputCommit}: a reader
+   * (or a crash) never finds new articles beside an older run's hits.
+   */
   public static RunSummary run(SparkSession spark, RunConfig config) throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    OutputFolder.checkWritable(
+        config.output(), OutputFolder.Writer.RUN, config.forceOutput(), conf);
+    try (WriterLock lock =
+        WriterLock.acquire(
+            config.output(),
+            WriterLock.ownerOf("framelens run"),
+            WriterLock.DEFAULT_EXPIRY,
+            conf)) {
+      for (String r : OutputCommit.recover(config.output(), conf)) {
+        System.out.println("run: finished the interrupted commit of run " + r);
+      }
+      String runId =
+          RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+      OutputCommit commit = new OutputCommit(config.output(), runId, conf);
+      try {
+        RunSummary summary = runInto(spark, config, commit.staging(""));
+        for (String name : PUBLISHED) {
+          commit.replace(name);
+        }
+        commit.commit();
+        return summary;
+      } catch (IOException | RuntimeException e) {
+        if (!commit.abandon()) {
+          System.err.println(
+              "run: publishing run "
+                  + runId
+                  + " failed after its commit journal was written; the next run (or nightly)"
+                  + " on this output finishes the publish");
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** The run, its tables written under {@code out} (the staging folder). */
+  private static RunSummary runInto(SparkSession spark, RunConfig config, String out)
+      throws IOException {
     long start = System.nanoTime();
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     PreparedProcessing prepared = PreparedProcessing.prepare(hadoopConf, config.processing());
@@ -81,7 +153,6 @@ public final class FramingRunJob {
       double dedupSeconds = (System.nanoTime() - dedupStart) / 1e9;
 
       long writeStart = System.nanoTime();
-      String out = config.output();
       // a run without hits (or articles) still leaves real, empty tables, under this date
       LocalDate firstDay =
           outcomes.firstArticleDate() != null
@@ -89,6 +160,7 @@ public final class FramingRunJob {
               : LocalDate.now(ZoneOffset.UTC);
       ArticleTables.KeptArticles kept = tables.kept();
       SparkTables.write(tables.articles(), out, Tables.ARTICLES);
+      CrashPoints.reach("staged:articles");
       // known empty tables get their schema-only file below, without a Spark job of their own
       if (kept == null || kept.hitRows() > 0) {
         SparkTables.write(tables.hits(), out, Tables.FRAME_HITS);
@@ -121,11 +193,13 @@ public final class FramingRunJob {
           out + "/" + Tables.OUTLET_COVERAGE.name());
       SparkTables.ensureParquet(
           spark, out + "/" + Tables.OUTLET_COVERAGE.name(), Tables.OUTLET_COVERAGE, () -> firstDay);
+      CrashPoints.reach("staged:outlet_coverage");
       double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 
       long compareStart = System.nanoTime();
       ComparisonTables.write(
           spark, out, new ArrayList<>(lexicon.frames()), lexicon.version(), config.includeCopies());
+      CrashPoints.reach("staged:comparisons");
       double compareSeconds = (System.nanoTime() - compareStart) / 1e9;
 
       long countStart = System.nanoTime();
@@ -165,7 +239,7 @@ public final class FramingRunJob {
               filesByKind(files, outcomes.unsupportedFiles()),
               outcomes.recordsByFileKind(),
               notes);
-      HadoopText.write(out + "/_framelens_summary.txt", summary.render(), hadoopConf);
+      HadoopText.write(out + "/" + OutputFolder.RUN_SUMMARY, summary.render(), hadoopConf);
       return summary;
     } finally {
       processed.unpersist();

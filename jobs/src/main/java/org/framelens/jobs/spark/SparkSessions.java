@@ -7,6 +7,15 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
+  static final String LOOPBACK = "127.0.0.1";
+
+  /**
+   * Set to {@link #LOOPBACK} in local mode unless the user set them: the driver's bind address
+   * covers its RPC endpoint, block manager and web UI; its advertised host must match.
+   */
+  static final java.util.List<String> LOOPBACK_KEYS =
+      java.util.List.of("spark.driver.bindAddress", "spark.driver.host");
+
   public static SparkSession create(String appName, String master) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder b =
@@ -35,10 +44,21 @@ public final class SparkSessions {
       // classes, 3.5-4 s of a 6 s retag in the same session.
       b = b.config("spark.sql.codegen.cache.maxEntries", "1000");
     }
-    // a launcher run on this machine (not spark-submit): no web UI unless asked for
-    if (effective.startsWith("local")
-        && !conf.contains("spark.master")
-        && !conf.contains("spark.ui.enabled")) {
+    if (effective.startsWith("local")) {
+      // A local run needs no network: the driver's RPC endpoint and block manager (and the UI, if
+      // turned on) listen on loopback only, unless the user binds them elsewhere. Spark's own
+      // default is the host's address, reachable from the network, without authentication.
+      for (String key : LOOPBACK_KEYS) {
+        if (!conf.contains(key)) {
+          b = b.config(key, LOOPBACK);
+        }
+      }
+    }
+    // On a cluster nothing is forced: spark.authenticate and the encryption settings need a
+    // secret the executors share and must match the cluster's setup (docs/operations.md).
+    // A local run has no web UI unless asked for: Spark's UI binds to all interfaces (0.0.0.0)
+    // unless SPARK_LOCAL_IP says else, whatever spark.driver.bindAddress is.
+    if (effective.startsWith("local") && !conf.contains("spark.ui.enabled")) {
       b = b.config("spark.ui.enabled", "false");
     }
     return b.getOrCreate();

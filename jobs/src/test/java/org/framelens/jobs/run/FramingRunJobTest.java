@@ -752,6 +752,8 @@ class FramingRunJobTest {
       throws IOException {
     Path copy = dir.resolve("out");
     copyTree(Path.of(out, "articles"), copy.resolve("articles"));
+    // retag rewrites an earlier run's output, recognised by the run's marker
+    Files.copy(Path.of(out, "_framelens_summary.txt"), copy.resolve("_framelens_summary.txt"));
     Path lexicon = dir.resolve("small.tsv");
     Files.writeString(
         lexicon,
