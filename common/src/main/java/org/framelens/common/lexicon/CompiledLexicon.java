@@ -1,6 +1,7 @@
 package org.framelens.common.lexicon;
 
 import java.lang.Character.UnicodeScript;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -38,14 +39,34 @@ public final class CompiledLexicon {
       }
     }
 
-    private void freeze() {
-      // Most nodes are leaves: an empty immutable map and list instead of a HashMap and an
-      // ArrayList each keeps a large trie small.
-      next = Map.copyOf(next);
-      terminal = List.copyOf(terminal);
-      next.values().forEach(Node::freeze);
-      if (wildcard != null) {
-        wildcard.freeze();
+    /**
+     * Freezes this node and every node below it. Iterative (an explicit work list, not recursion):
+     * a trie is as deep as its longest term has words and wildcard characters, and the depth must
+     * not be bounded by the thread's stack.
+     */
+    void freezeAll() {
+      ArrayDeque<Object> work = new ArrayDeque<>();
+      work.push(this);
+      while (!work.isEmpty()) {
+        Object o = work.pop();
+        if (o instanceof Node n) {
+          // Most nodes are leaves: an empty immutable map and list instead of a HashMap and an
+          // ArrayList each keeps a large trie small.
+          n.next = Map.copyOf(n.next);
+          n.terminal = List.copyOf(n.terminal);
+          n.next.values().forEach(work::push);
+          if (n.wildcard != null) {
+            work.push(n.wildcard);
+          }
+        } else {
+          CharNode c = (CharNode) o;
+          if (c.target != null) {
+            work.push(c.target);
+          }
+          for (CharNode child : c.children) {
+            work.push(child);
+          }
+        }
       }
     }
   }
@@ -95,15 +116,6 @@ public final class CompiledLexicon {
         if (c != null && c.target != null) {
           out.add(c.target);
         }
-      }
-    }
-
-    private void freeze() {
-      if (target != null) {
-        target.freeze();
-      }
-      for (CharNode c : children) {
-        c.freeze();
       }
     }
   }
@@ -175,8 +187,8 @@ public final class CompiledLexicon {
       }
       node.terminal.add(e);
     }
-    roots.values().forEach(Node::freeze);
-    entityRoots.values().forEach(Node::freeze);
+    roots.values().forEach(Node::freezeAll);
+    entityRoots.values().forEach(Node::freezeAll);
     for (String lang : lexicon.languages()) {
       UnicodeScript s = Scripts.scriptOf(lang);
       if (s != null) {
