@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.framelens.common.lexicon.lang.LanguageProfile;
+import org.framelens.common.lexicon.lang.LanguageProfiles;
 
 /**
  * The lexicon compiled into one trie per language over word keys. Looking up a token costs a hash
@@ -164,11 +166,11 @@ public final class CompiledLexicon {
     for (LexiconEntry e : lexicon.entries()) {
       Map<String, Node> target = Lexicon.isEntity(e.frame()) ? entityRoots : roots;
       Node node = target.computeIfAbsent(e.lang(), l -> new Node());
-      for (String word : termWords(e.term())) {
-        String normalized = WordForms.normalize(word);
+      LanguageProfile profile = LanguageProfiles.of(e.lang());
+      for (String word : termWords(e.term(), profile)) {
+        String normalized = profile.normalize(word);
         if (normalized.endsWith("*")) {
-          String prefix =
-              WordForms.wildcardPrefix(e.lang(), normalized.substring(0, normalized.length() - 1));
+          String prefix = profile.wildcardPrefix(normalized.substring(0, normalized.length() - 1));
           if (node.wildcard == null) {
             node.wildcard = new CharNode();
           }
@@ -181,8 +183,7 @@ public final class CompiledLexicon {
           }
           node = c.target;
         } else {
-          node =
-              node.next.computeIfAbsent(WordForms.termKey(e.lang(), normalized), k -> new Node());
+          node = node.next.computeIfAbsent(profile.termKey(normalized), k -> new Node());
         }
       }
       node.terminal.add(e);
@@ -204,6 +205,11 @@ public final class CompiledLexicon {
       words.add(w);
     }
     return words;
+  }
+
+  /** A term's words as the text tokenizer of its language's profile splits them. */
+  static List<String> termWords(String term, LanguageProfile profile) {
+    return TextTokens.words(term, profile.newSplitter(new TextTokens()));
   }
 
   public Lexicon lexicon() {

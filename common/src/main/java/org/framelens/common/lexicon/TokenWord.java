@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.framelens.common.lexicon.CompiledLexicon.Node;
 import org.framelens.common.lexicon.CompiledLexicon.NodeList;
+import org.framelens.common.lexicon.lang.LanguageProfile;
+import org.framelens.common.lexicon.lang.LanguageProfiles;
 
 /**
  * What one token text means for matching: its script, its normalised form and, per language, its
@@ -46,7 +48,8 @@ final class TokenWord {
   static final class Forms {
     final String lang;
     final String[] keys;
-    private final TokenWord word;
+    private final LanguageProfile profile;
+    private final String normalized;
     private final Forms next;
     private String[] surfaces;
     private Node[] frameStarts;
@@ -54,16 +57,18 @@ final class TokenWord {
 
     private Forms(String lang, TokenWord word, Forms next) {
       this.lang = lang;
-      this.word = word;
       this.next = next;
-      List<String> k = WordForms.textKeys(lang, word.normalized());
+      this.profile = LanguageProfiles.of(lang);
+      this.normalized =
+          profile.commonNormalization() ? word.normalized() : profile.normalize(word.text);
+      List<String> k = profile.textKeys(normalized);
       this.keys = k.toArray(new String[0]);
     }
 
     /** Surface forms a wildcard prefix is tested against; worked out on first use. */
     String[] surfaces() {
       if (surfaces == null) {
-        surfaces = WordForms.surfaces(lang, word.normalized()).toArray(new String[0]);
+        surfaces = profile.surfaces(normalized).toArray(new String[0]);
       }
       return surfaces;
     }

@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.ru.RussianLightStemmer;
  * elision); Hebrew and Ukrainian get a small suffix stripper because Lucene's common analyzers have
  * no stemmer for them. Stateless: safe to share.
  */
-final class WordForms {
+public final class WordForms {
   private static final EnglishMinimalStemmer EN = new EnglishMinimalStemmer();
   private static final GermanLightStemmer DE = new GermanLightStemmer();
   private static final GermanMinimalStemmer DE_MINIMAL = new GermanMinimalStemmer();
@@ -58,7 +58,7 @@ final class WordForms {
    * points removed, the alef written with the accusative tanween (اً, ًا) removed, apostrophe and
    * hyphen variants unified.
    */
-  static String normalize(String word) {
+  public static String normalize(String word) {
     if (isPlainAscii(word)) {
       return word.toLowerCase(Locale.ROOT); // NFKC and the foldings below change nothing here
     }
@@ -110,7 +110,7 @@ final class WordForms {
   }
 
   /** The key of one (normalised) lexicon word. */
-  static String termKey(String lang, String normalizedWord) {
+  public static String termKey(String lang, String normalizedWord) {
     return switch (lang) {
       case "ar" -> arabicTermKey(normalizedWord);
       case "he" -> hebrewStem(normalizedWord);
@@ -119,7 +119,7 @@ final class WordForms {
   }
 
   /** The keys a (normalised) text token may match: its stem, and stems with clitics removed. */
-  static List<String> textKeys(String lang, String normalizedToken) {
+  public static List<String> textKeys(String lang, String normalizedToken) {
     switch (lang) {
       case "ar" -> {
         List<String> keys = new ArrayList<>(3);
@@ -158,7 +158,7 @@ final class WordForms {
   }
 
   /** Surface forms (no stemming) a wildcard prefix is tested against. */
-  static List<String> surfaces(String lang, String normalizedToken) {
+  public static List<String> surfaces(String lang, String normalizedToken) {
     return switch (lang) {
       case "ar" -> arabicCandidates(normalizedToken);
       case "he" -> hebrewCandidates(normalizedToken).stream().map(WordForms::hebrewFinals).toList();
@@ -167,7 +167,7 @@ final class WordForms {
   }
 
   /** The form a wildcard word's prefix is compared in. */
-  static String wildcardPrefix(String lang, String normalizedPrefix) {
+  public static String wildcardPrefix(String lang, String normalizedPrefix) {
     return switch (lang) {
       case "ar" -> arabicNormalize(normalizedPrefix);
       case "he" -> hebrewFinals(normalizedPrefix);
