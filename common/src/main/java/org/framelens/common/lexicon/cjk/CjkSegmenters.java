@@ -1,0 +1,20 @@
+package org.framelens.common.lexicon.cjk;
+
+/**
+ * The word segmenters for Chinese, Japanese and Korean. Each is built on first use, once per JVM
+ * (holder idiom: a Spark executor that never sees an article of a language never loads its
+ * dictionary), and is thread-safe: every thread gets its own Lucene tokenizer on the shared
+ * dictionary.
+ */
+public final class CjkSegmenters {
+  private CjkSegmenters() {}
+
+  private static final class ChineseHolder {
+    static final WordSegmenter INSTANCE = new ChineseSegmenter();
+  }
+
+  /** Chinese, simplified and traditional (smartcn; keys folded to simplified). */
+  public static WordSegmenter chinese() {
+    return ChineseHolder.INSTANCE;
+  }
+}

@@ -1,0 +1,30 @@
+package org.framelens.common.lexicon.cjk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits text of a language written without spaces between words (or, for Korean, with particles
+ * attached to words) into words with their keys. Text and lexicon terms go through the same
+ * segmenter, so a term's key path and the text's key paths agree.
+ *
+ * <p>The instances of {@link CjkSegmenters} are thread-safe: each thread gets its own Lucene
+ * tokenizer; the dictionaries are shared.
+ */
+public interface WordSegmenter {
+
+  /**
+   * The words of a paragraph in text order, punctuation and symbols left out. Offsets index into
+   * {@code paragraph}.
+   */
+  List<SegmentedWord> segment(String paragraph);
+
+  /** The key path of a lexicon term: the keys of each of its words, in order. */
+  default List<List<String>> termPath(String term) {
+    List<List<String>> path = new ArrayList<>();
+    for (SegmentedWord w : segment(term)) {
+      path.add(w.keys());
+    }
+    return path;
+  }
+}

@@ -1,0 +1,38 @@
+package org.framelens.common.lexicon.cjk;
+
+import java.util.List;
+
+/** Small helpers for the segmenter tests: key paths and path search as the tagger does it. */
+final class CjkTestSupport {
+  private CjkTestSupport() {}
+
+  /** The first key of each word. */
+  static List<String> keys(List<SegmentedWord> words) {
+    return words.stream().map(w -> w.keys().get(0)).toList();
+  }
+
+  static List<String> surfaces(List<SegmentedWord> words) {
+    return words.stream().map(SegmentedWord::surface).toList();
+  }
+
+  /**
+   * Where a term's key path occurs in the text's words (each term word sharing a key with the text
+   * word at that position), as the tagger's trie walk would find it; -1 if nowhere.
+   */
+  static int indexOfPath(List<SegmentedWord> text, List<List<String>> path) {
+    if (path.isEmpty()) {
+      return -1;
+    }
+    outer:
+    for (int i = 0; i + path.size() <= text.size(); i++) {
+      for (int j = 0; j < path.size(); j++) {
+        List<String> textKeys = text.get(i + j).keys();
+        if (path.get(j).stream().noneMatch(textKeys::contains)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
