@@ -13,6 +13,15 @@ public final class CjkSegmenters {
     static final WordSegmenter INSTANCE = new ChineseSegmenter();
   }
 
+  private static final class JapaneseHolder {
+    static final WordSegmenter INSTANCE = new JapaneseSegmenter();
+  }
+
+  /** Japanese (kuromoji, NORMAL mode; keys are base forms, width-folded). */
+  public static WordSegmenter japanese() {
+    return JapaneseHolder.INSTANCE;
+  }
+
   /** Chinese, simplified and traditional (smartcn; keys folded to simplified). */
   public static WordSegmenter chinese() {
     return ChineseHolder.INSTANCE;

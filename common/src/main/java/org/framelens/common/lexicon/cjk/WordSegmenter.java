@@ -19,11 +19,15 @@ public interface WordSegmenter {
    */
   List<SegmentedWord> segment(String paragraph);
 
-  /** The key path of a lexicon term: the keys of each of its words, in order. */
-  default List<List<String>> termPath(String term) {
-    List<List<String>> path = new ArrayList<>();
+  /**
+   * The key path of a lexicon term: the first key of each of its words, in order. A word's first
+   * key is its key; further keys (a Japanese inflected word's surface beside its base form) are
+   * alternatives a text word offers, so a term word needs only its first.
+   */
+  default List<String> termPath(String term) {
+    List<String> path = new ArrayList<>();
     for (SegmentedWord w : segment(term)) {
-      path.add(w.keys());
+      path.add(w.keys().get(0));
     }
     return path;
   }

@@ -16,10 +16,10 @@ final class CjkTestSupport {
   }
 
   /**
-   * Where a term's key path occurs in the text's words (each term word sharing a key with the text
-   * word at that position), as the tagger's trie walk would find it; -1 if nowhere.
+   * Where a term's key path occurs in the text's words (each term word's key among the keys of the
+   * text word at that position), as the tagger's trie walk would find it; -1 if nowhere.
    */
-  static int indexOfPath(List<SegmentedWord> text, List<List<String>> path) {
+  static int indexOfPath(List<SegmentedWord> text, List<String> path) {
     if (path.isEmpty()) {
       return -1;
     }
@@ -27,7 +27,7 @@ final class CjkTestSupport {
     for (int i = 0; i + path.size() <= text.size(); i++) {
       for (int j = 0; j < path.size(); j++) {
         List<String> textKeys = text.get(i + j).keys();
-        if (path.get(j).stream().noneMatch(textKeys::contains)) {
+        if (!textKeys.contains(path.get(j))) {
           continue outer;
         }
       }
