@@ -167,6 +167,14 @@ public final class CompiledLexicon {
       Map<String, Node> target = Lexicon.isEntity(e.frame()) ? entityRoots : roots;
       Node node = target.computeIfAbsent(e.lang(), l -> new Node());
       LanguageProfile profile = LanguageProfiles.of(e.lang());
+      List<String> path = e.term().indexOf('*') < 0 ? profile.termPath(e.term()) : null;
+      if (path != null) {
+        for (String key : path) {
+          node = node.next.computeIfAbsent(key, k -> new Node());
+        }
+        node.terminal.add(e);
+        continue;
+      }
       for (String word : termWords(e.term(), profile)) {
         String normalized = profile.normalize(word);
         if (normalized.endsWith("*")) {

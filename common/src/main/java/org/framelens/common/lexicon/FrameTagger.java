@@ -110,7 +110,8 @@ public final class FrameTagger {
     }
     TokenWord[] ws = new TokenWord[toks.size()];
     for (int i = 0; i < ws.length; i++) {
-      ws[i] = words.get(toks.get(i).text());
+      WordToken t = toks.get(i);
+      ws[i] = t.keys() == null ? words.get(t.text()) : words.get(t.text(), lang, t.keys());
     }
     Paragraph p =
         new Paragraph(paragraph, offset, sectionText, section, toks, ws, LanguageProfiles.of(lang));

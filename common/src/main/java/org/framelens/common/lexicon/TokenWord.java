@@ -21,9 +21,16 @@ final class TokenWord {
   private String normalized;
   private Forms forms; // one per language the word was read in, usually one
 
-  private TokenWord(String text) {
+  /** Keys a segmenter gave the word in its context, for language presetLang (else null). */
+  private final String presetLang;
+
+  private final List<String> presetKeys;
+
+  private TokenWord(String text, String presetLang, List<String> presetKeys) {
     this.text = text;
     this.script = Scripts.scriptOfToken(text);
+    this.presetLang = presetLang;
+    this.presetKeys = presetKeys;
   }
 
   String normalized() {
@@ -59,6 +66,11 @@ final class TokenWord {
       this.lang = lang;
       this.next = next;
       this.profile = LanguageProfiles.of(lang);
+      if (lang.equals(word.presetLang)) {
+        this.normalized = word.presetKeys.get(0);
+        this.keys = word.presetKeys.toArray(new String[0]);
+        return;
+      }
       this.normalized =
           profile.commonNormalization() ? word.normalized() : profile.normalize(word.text);
       List<String> k = profile.textKeys(normalized);
@@ -110,8 +122,25 @@ final class TokenWord {
         if (words.size() >= MAX_WORDS) {
           words.clear();
         }
-        w = new TokenWord(text);
+        w = new TokenWord(text, null, null);
         words.put(text, w);
+      }
+      return w;
+    }
+
+    /**
+     * A word whose keys in {@code lang} a segmenter gave; cached by text and keys (the same surface
+     * may be read with other keys in another context).
+     */
+    TokenWord get(String text, String lang, List<String> keys) {
+      String id = text + '\u0000' + lang + '\u0000' + String.join("\u0000", keys);
+      TokenWord w = words.get(id);
+      if (w == null) {
+        if (words.size() >= MAX_WORDS) {
+          words.clear();
+        }
+        w = new TokenWord(text, lang, keys);
+        words.put(id, w);
       }
       return w;
     }

@@ -46,9 +46,9 @@ public final class WordForms {
   private static final String HEBREW_PREFIX_LETTERS = "והבכלמש";
   private static final List<String> UKRAINIAN_ENDINGS =
       List.of(
-          "ами", "ями", "ові", "еві", "єві", "ому", "ого", "ими", "іми", "ій", "ий", "ої", "ою",
-          "ею", "єю", "ах", "ях", "ів", "їв", "ам", "ям", "ом", "ем", "ім", "их", "іх", "ую", "юю",
-          "а", "я", "о", "е", "є", "у", "ю", "і", "ї", "и", "ь", "й");
+          "ами", "ями", "ові", "еві", "єві", "ому", "ого", "ими", "іми", "им", "ій", "ий", "ої",
+          "ою", "ею", "єю", "ах", "ях", "ів", "їв", "ам", "ям", "ом", "ем", "ім", "их", "іх", "ую",
+          "юю", "а", "я", "о", "е", "є", "у", "ю", "і", "ї", "и", "ь", "й");
 
   private WordForms() {}
 
@@ -133,6 +133,15 @@ public final class WordForms {
           // for أسيراً): the word without it is a candidate too. Only the text's word is read so:
           // a lexicon word ending in alef (ميليشيا) keeps it.
           if (c.length() > 3 && c.charAt(c.length() - 1) == 'ا') {
+            k = arabicStem(c.substring(0, c.length() - 1), false);
+            if (!keys.contains(k)) {
+              keys.add(k);
+            }
+          }
+          // The nominative construct state of a sound masculine plural drops the ن of -ون
+          // (مقاتلو الحركة, مستوطنو المنطقة): a final و of a word of five letters or more is also
+          // read as that ending. (The genitive's -ي is a suffix to Lucene's stemmer already.)
+          if (c.length() > 4 && c.charAt(c.length() - 1) == 'و') {
             k = arabicStem(c.substring(0, c.length() - 1), false);
             if (!keys.contains(k)) {
               keys.add(k);
@@ -248,6 +257,13 @@ public final class WordForms {
   private static String slavicCanonical(String stem) {
     String s =
         stem.endsWith("ь") && stem.length() > 3 ? stem.substring(0, stem.length() - 1) : stem;
+    // боец / бойца, заяц / зайца, паёк / пайка: a fleeting е or о after a vowel becomes й in the
+    // other forms.
+    if (s.length() >= 4
+        && (s.endsWith("ец") || s.endsWith("ок") || s.endsWith("ек"))
+        && "аеиоуыэюяєії".indexOf(s.charAt(s.length() - 3)) >= 0) {
+      return s.substring(0, s.length() - 2) + "й" + s.charAt(s.length() - 1);
+    }
     if (s.length() > 4) {
       if (s.endsWith("ец") || s.endsWith("ок") || s.endsWith("ек") || s.endsWith("ен")) {
         return s.substring(0, s.length() - 2) + s.charAt(s.length() - 1);
@@ -324,6 +340,15 @@ public final class WordForms {
     // територія / територій / території: a stem-final і or ї belongs to the ending
     if (s.length() > 4 && (s.endsWith("і") || s.endsWith("ї"))) {
       s = s.substring(0, s.length() - 1);
+    }
+    // Neuter nouns in -ння/-ття write one н/т in the genitive plural (захоплення/захоплень,
+    // взяття/взять): the doubled consonant is folded.
+    if (s.length() > 4 && (s.endsWith("нн") || s.endsWith("тт"))) {
+      s = s.substring(0, s.length() - 1);
+    }
+    // боєць / бійця, бійці: the fleeting є after о becomes ій in every other form.
+    if (s.length() >= 4 && s.endsWith("оєц")) {
+      s = s.substring(0, s.length() - 3) + "ійц";
     }
     return s;
   }

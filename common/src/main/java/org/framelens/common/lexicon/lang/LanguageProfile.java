@@ -62,6 +62,15 @@ public interface LanguageProfile {
     return normalizedPrefix;
   }
 
+  /**
+   * The keys of a lexicon term's words, in order, when this language's words are found by a
+   * segmenter (text and terms must be split the same way); null: the term is split by {@link
+   * #newSplitter} and each word keyed by {@link #termKey}.
+   */
+  default List<String> termPath(String term) {
+    return null;
+  }
+
   /** Which characters of a paragraph lie inside quotation marks, by this language's conventions. */
   default boolean[] quotedChars(String paragraph) {
     return Voice.quotedChars(paragraph);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
@@ -50,6 +51,9 @@ import org.apache.lucene.analysis.sv.SwedishLightStemmer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.framelens.common.lexicon.Voice;
 import org.framelens.common.lexicon.WordForms;
+import org.framelens.common.lexicon.cjk.CjkSegmenters;
+import org.framelens.common.lexicon.cjk.SegmentedWord;
+import org.framelens.common.lexicon.cjk.WordSegmenter;
 import org.tartarus.snowball.ext.DanishStemmer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.RomanianStemmer;
@@ -470,13 +474,15 @@ public final class LanguageProfiles {
   }
 
   /**
-   * Chinese, Japanese, Korean: corner-bracket quotation marks. Word segmentation comes from the
-   * {@code cjk} segmenters; until they are plugged in, the standard tokenizer's split is used.
+   * Chinese, Japanese, Korean: words found by the {@code cjk} segmenters (smartcn with traditional
+   * → simplified keys; kuromoji with base forms and width folding), which also key the lexicon's
+   * terms, so a two-character term is not found inside a longer word; corner-bracket quotation
+   * marks. A segmenter's dictionary loads the first time a paragraph of its language is tagged.
    */
   private static final class Cjk {
-    static final LanguageProfile ZH = new CjkProfile("zh");
-    static final LanguageProfile JA = new CjkProfile("ja");
-    static final LanguageProfile KO = new CjkProfile("ko");
+    static final LanguageProfile ZH = new CjkProfile("zh", CjkSegmenters::chinese);
+    static final LanguageProfile JA = new CjkProfile("ja", CjkSegmenters::japanese);
+    static final LanguageProfile KO = new CjkProfile("ko", null);
 
     static LanguageProfile of(String lang) {
       return switch (lang) {
@@ -489,14 +495,41 @@ public final class LanguageProfiles {
 
   private static final class CjkProfile implements LanguageProfile {
     private final String lang;
+    private final Supplier<WordSegmenter> segmenter;
 
-    CjkProfile(String lang) {
+    /** {@code segmenter} null: the standard tokenizer, surface keys. */
+    CjkProfile(String lang, Supplier<WordSegmenter> segmenter) {
       this.lang = lang;
+      this.segmenter = segmenter;
     }
 
     @Override
     public String lang() {
       return lang;
+    }
+
+    @Override
+    public WordSplitter newSplitter(WordSplitter standard) {
+      if (segmenter == null) {
+        return standard;
+      }
+      WordSegmenter seg = segmenter.get();
+      return text -> {
+        List<SegmentedWord> words = seg.segment(text);
+        List<WordToken> out = new ArrayList<>(words.size());
+        for (SegmentedWord w : words) {
+          out.add(new WordToken(w.surface(), w.start(), w.end(), w.keys()));
+        }
+        return out;
+      };
+    }
+
+    @Override
+    public List<String> termPath(String term) {
+      if (segmenter == null) {
+        return null;
+      }
+      return segmenter.get().termPath(term);
     }
 
     @Override
