@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import morfologik.stemming.WordData;
+import morfologik.stemming.polish.PolishStemmer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.ar.ArabicNormalizer;
@@ -40,12 +42,10 @@ import org.apache.lucene.analysis.it.ItalianLightStemmer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianLightStemmer;
-import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseLightStemmer;
 import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
-import org.apache.lucene.analysis.stempel.StempelStemmer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishLightStemmer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
@@ -264,21 +264,70 @@ public final class LanguageProfiles {
   }
 
   /**
-   * Polish: Lucene's Stempel stemmer with its bundled Polish table (loaded when this class is first
-   * used). Stempel returns no stem for words its table does not know: the word is then the key.
+   * Polish: lemmas from Morfologik's Polish dictionary (the one lucene-analysis-morfologik uses). A
+   * text word's keys are all its lemmas (więźniów → więzień; więzień is also a form of więzienie
+   * "prison", so both); a lexicon word's key is the word itself when it is one of its own lemmas (a
+   * base form), else its first lemma. So the prisoner (więzień) does not match the prison
+   * (więzieniu). A word the dictionary does not know is its own key.
    */
   private static final class Polish {
-    static final ThreadLocal<StempelStemmer> STEMMER =
-        ThreadLocal.withInitial(() -> new StempelStemmer(PolishAnalyzer.getDefaultTable()));
+    static final ThreadLocal<PolishStemmer> STEMMER = ThreadLocal.withInitial(PolishStemmer::new);
+
+    static List<String> lemmas(String w) {
+      List<String> out = new ArrayList<>(2);
+      for (WordData d : STEMMER.get().lookup(w)) {
+        CharSequence stem = d.getStem();
+        if (stem != null) {
+          String l = stem.toString().toLowerCase(Locale.ROOT);
+          if (!out.contains(l)) {
+            out.add(l);
+          }
+        }
+      }
+      return out;
+    }
+
     static final LanguageProfile PROFILE =
-        new StemProfile(
-            "pl",
-            w -> {
-              StringBuilder s = STEMMER.get().stem(w);
-              return s == null || s.length() == 0 ? w : s.toString();
-            },
-            MIN_KEY,
-            PolishAnalyzer::getDefaultStopSet);
+        new StemProfile("pl", w -> w, MIN_KEY, () -> CharArraySet.EMPTY_SET) {
+          /**
+           * The word when it is a base form; else its first noun or adjective lemma (osiedla:
+           * osiedle, not the verb osiedlać), else its first lemma.
+           */
+          @Override
+          public String termKey(String w) {
+            String first = null;
+            for (WordData d : STEMMER.get().lookup(w)) {
+              if (d.getStem() == null) {
+                continue;
+              }
+              String l = d.getStem().toString().toLowerCase(Locale.ROOT);
+              if (l.equals(w)) {
+                return w;
+              }
+              String tag = d.getTag() == null ? "" : d.getTag().toString();
+              if (first == null && (tag.startsWith("subst") || tag.startsWith("adj"))) {
+                first = l;
+              }
+            }
+            if (first != null) {
+              return first;
+            }
+            List<String> l = lemmas(w);
+            return l.isEmpty() ? w : l.get(0);
+          }
+
+          @Override
+          public List<String> textKeys(String w) {
+            List<String> l = lemmas(w);
+            if (l.isEmpty()) {
+              return List.of(w);
+            }
+            if (!l.contains(w)) {
+              l.add(w);
+            }
+            return l;
+          }
+        };
   }
 
   /**
@@ -288,12 +337,63 @@ public final class LanguageProfiles {
    */
   private static final class Turkish {
     static final Locale TR = Locale.forLanguageTag("tr");
+
+    /**
+     * A capital I of the text, kept apart by normalisation: Turkish reads it as ı, but all-caps
+     * headlines typed without the Turkish keyboard write I for İ too (SILAHLI for SİLAHLI), so the
+     * text's word is read both ways.
+     */
+    static final char CAPITAL_I = '\uE049';
+
+    static final UnaryOperator<String> SNOWBALL = StemProfile.snowball(TurkishStemmer::new);
+
+    /**
+     * The Snowball Turkish stemmer removes one layer of suffixes per call (rehineler → rehine →
+     * reh): it is applied until it changes nothing, so every form of a word reaches the same key;
+     * then a final vowel left of a possessive or accusative, and the buffer s of the third person
+     * possessive (saldırısı), go, and a final softened consonant (kanadı → kanad) is hardened.
+     */
+    static String key(String w) {
+      String s = w;
+      // the comitative -la/-le (terörizmle), which the stemmer leaves, on longer words only
+      if (s.length() >= 7 && (s.endsWith("le") || s.endsWith("la"))) {
+        s = s.substring(0, s.length() - 2);
+      }
+      for (int i = 0; i < 5; i++) {
+        String t = SNOWBALL.apply(s);
+        if (t.equals(s) || t.length() < 4) {
+          break; // a stem under four letters is where unrelated words meet (saldırı → sal)
+        }
+        s = t;
+      }
+      int n = s.length();
+      if (n >= 5 && s.charAt(n - 1) == 'y' && "aeıioöuü".indexOf(s.charAt(n - 2)) >= 0) {
+        s = s.substring(0, --n); // konvoy / konvoyu: the buffer y before a vowel suffix
+      }
+      if (n >= 5 && "ıiuü".indexOf(s.charAt(n - 1)) >= 0) {
+        s = s.substring(0, --n);
+      }
+      if (n >= 5 && s.charAt(n - 1) == 's' && "ıiuü".indexOf(s.charAt(n - 2)) >= 0) {
+        s = s.substring(0, n - 2);
+        n -= 2;
+      }
+      if (n >= 4) {
+        char last = s.charAt(n - 1);
+        char hard =
+            switch (last) {
+              case 'd' -> 't';
+              case 'b' -> 'p';
+              case 'c' -> 'ç';
+              case 'ğ' -> 'k';
+              default -> last;
+            };
+        s = s.substring(0, n - 1) + hard;
+      }
+      return s;
+    }
+
     static final LanguageProfile PROFILE =
-        new StemProfile(
-            "tr",
-            StemProfile.snowball(TurkishStemmer::new),
-            MIN_KEY,
-            TurkishAnalyzer::getDefaultStopSet) {
+        new StemProfile("tr", Turkish::key, MIN_KEY, TurkishAnalyzer::getDefaultStopSet) {
           @Override
           public boolean commonNormalization() {
             return false;
@@ -301,7 +401,74 @@ public final class LanguageProfiles {
 
           @Override
           public String normalize(String word) {
-            return WordForms.normalize(word.toLowerCase(TR));
+            StringBuilder b = new StringBuilder(word.length());
+            for (int i = 0; i < word.length(); i++) {
+              char c = word.charAt(i);
+              b.append(c == 'I' ? CAPITAL_I : c);
+            }
+            return WordForms.normalize(b.toString().toLowerCase(TR));
+          }
+
+          @Override
+          public String termKey(String w) {
+            return super.termKey(w.replace(CAPITAL_I, 'ı'));
+          }
+
+          @Override
+          public List<String> textKeys(String w) {
+            List<String> keys = new ArrayList<>(2);
+            for (String v : readings(w)) {
+              String k = key(v);
+              if (!keys.contains(k)) {
+                keys.add(k);
+              }
+            }
+            return keys;
+          }
+
+          @Override
+          public List<String> surfaces(String w) {
+            List<String> out = new ArrayList<>(2);
+            for (String v : readings(w)) {
+              out.add(base(v));
+            }
+            return out;
+          }
+
+          @Override
+          public String wildcardPrefix(String w) {
+            return base(w.replace(CAPITAL_I, 'ı'));
+          }
+
+          /** The word with each capital I read as ı and as i (at most 3 of them: 8 readings). */
+          List<String> readings(String w) {
+            int count = 0;
+            for (int i = 0; i < w.length(); i++) {
+              if (w.charAt(i) == CAPITAL_I) {
+                count++;
+              }
+            }
+            if (count == 0) {
+              return List.of(w);
+            }
+            if (count > 3) {
+              return List.of(w.replace(CAPITAL_I, 'ı'), w.replace(CAPITAL_I, 'i'));
+            }
+            List<String> out = new ArrayList<>(1 << count);
+            for (int mask = 0; mask < (1 << count); mask++) {
+              StringBuilder b = new StringBuilder(w.length());
+              int bit = 0;
+              for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (c == CAPITAL_I) {
+                  b.append((mask >> bit++ & 1) == 0 ? 'ı' : 'i');
+                } else {
+                  b.append(c);
+                }
+              }
+              out.add(b.toString());
+            }
+            return out;
           }
 
           @Override
