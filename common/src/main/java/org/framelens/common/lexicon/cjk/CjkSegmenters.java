@@ -22,6 +22,15 @@ public final class CjkSegmenters {
     return JapaneseHolder.INSTANCE;
   }
 
+  private static final class KoreanHolder {
+    static final WordSegmenter INSTANCE = new KoreanSegmenter();
+  }
+
+  /** Korean (nori, no decompounding of dictionary compounds; particles and endings dropped). */
+  public static WordSegmenter korean() {
+    return KoreanHolder.INSTANCE;
+  }
+
   /** Chinese, simplified and traditional (smartcn; keys folded to simplified). */
   public static WordSegmenter chinese() {
     return ChineseHolder.INSTANCE;
