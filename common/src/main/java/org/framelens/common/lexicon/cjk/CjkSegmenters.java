@@ -31,7 +31,11 @@ public final class CjkSegmenters {
     return KoreanHolder.INSTANCE;
   }
 
-  /** Chinese, simplified and traditional (smartcn; keys folded to simplified). */
+  /**
+   * Chinese, simplified and traditional (smartcn; keys folded to simplified). Give it the lexicon's
+   * Chinese terms with {@link WordSegmenter#withVocabulary}: smartcn has no user dictionary and
+   * sometimes splits a term into characters in context (释放人质的 → 释放 人 质 的).
+   */
   public static WordSegmenter chinese() {
     return ChineseHolder.INSTANCE;
   }
