@@ -23,6 +23,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  *       XSA), auxiliary verbs (VX) and the plural 들 are not words: written attached to a word they
  *       extend its {@code end} (하마스가 → surface 하마스가, key 하마스; 인질들을 → 인질들을, key 인질; 석방했다 → key 석방),
  *       written alone they are left out.
+ *   <li>A word with a particle, ending or copula attached {@link SegmentedWord#endsPhrase ends a
+ *       phrase}: a term of several words may end there but not go on (인질들을 석방하라는 is no match for
+ *       the compound 인질 석방; 인질석방을 and 인질 석방을 are).
  *   <li>Other noun suffixes (XSN: 적, 화, 성 …) make a different word and stay in the key: 인도적
  *       (humanitarian) is not 인도 (India).
  *   <li>An inflected verb or adjective is keyed by its stem (풀려났다 → 풀려나, as the lexicon's 풀려나다).
@@ -87,6 +90,7 @@ final class KoreanSegmenter implements WordSegmenter {
       // the word being built: attached morphemes extend it until a space or another word
       int start = -1;
       int end = -1;
+      boolean inflected = false; // a particle, ending or copula attached: the phrase ends here
       StringBuilder key = new StringBuilder();
       try {
         tokenizer.setReader(new StringReader(paragraph));
@@ -101,7 +105,7 @@ final class KoreanSegmenter implements WordSegmenter {
           boolean joined = start >= 0 && !hasSpace(paragraph, end, s);
           if (role == Role.WORD || !joined) {
             if (start >= 0) {
-              words.add(word(paragraph, start, end, key));
+              words.add(word(paragraph, start, end, key, inflected));
               start = -1;
             }
             if (role != Role.WORD) {
@@ -109,6 +113,7 @@ final class KoreanSegmenter implements WordSegmenter {
             }
             start = s;
             end = e;
+            inflected = pos.getPOSType() == POS.Type.INFLECT;
             key.setLength(0);
             key.append(stem());
           } else {
@@ -116,10 +121,11 @@ final class KoreanSegmenter implements WordSegmenter {
             if (role == Role.SUFFIX) {
               key.append(term);
             }
+            inflected |= endsPhrase(pos.getLeftPOS()) || pos.getPOSType() == POS.Type.INFLECT;
           }
         }
         if (start >= 0) {
-          words.add(word(paragraph, start, end, key));
+          words.add(word(paragraph, start, end, key, inflected));
         }
         stream.end();
       } catch (IOException ex) {
@@ -143,9 +149,23 @@ final class KoreanSegmenter implements WordSegmenter {
       return term.toString();
     }
 
-    private static SegmentedWord word(String paragraph, int start, int end, CharSequence key) {
+    private static SegmentedWord word(
+        String paragraph, int start, int end, CharSequence key, boolean endsPhrase) {
       return new SegmentedWord(
-          paragraph.substring(start, end), start, end, List.of(CjkKeys.normalize(key.toString())));
+          paragraph.substring(start, end),
+          start,
+          end,
+          List.of(CjkKeys.normalize(key.toString())),
+          endsPhrase);
+    }
+
+    /**
+     * Particles, endings and the copula make the word a phrase of its own: a compound term does not
+     * go on past them (인질들을 석방). The plural 들 and the suffixes 하/되 do not (인질들 석방 is rare, and a
+     * verb suffix comes with an ending anyway).
+     */
+    private static boolean endsPhrase(POS.Tag tag) {
+      return tag == POS.Tag.J || tag == POS.Tag.E || tag == POS.Tag.VCP;
     }
 
     private static boolean hasSpace(String paragraph, int from, int to) {

@@ -2,6 +2,7 @@ package org.framelens.common.lexicon.cjk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.framelens.common.lexicon.cjk.CjkTestSupport.indexOfPath;
+import static org.framelens.common.lexicon.cjk.CjkTestSupport.indexOfTerm;
 import static org.framelens.common.lexicon.cjk.CjkTestSupport.keys;
 import static org.framelens.common.lexicon.cjk.CjkTestSupport.surfaces;
 
@@ -46,10 +47,26 @@ class KoreanSegmenterTest {
   }
 
   @Test
+  void aCompoundTermDoesNotGoOnPastAWordWithACaseParticle() {
+    // 인질들을 석방하라는 (demanding that the hostages be released) is a verb phrase, not the
+    // compound 인질 석방; 인질들을 alone is still a hit for 인질
+    List<SegmentedWord> phrase = ko.segment("유족들은 정부가 인질들을 석방하도록 압박하라고 요구했다.");
+    SegmentedWord hostages = phrase.stream().filter(w -> w.keys().contains("인질")).findFirst().get();
+    assertThat(hostages.endsPhrase()).isTrue();
+    assertThat(indexOfTerm(phrase, ko.segment("인질 석방"))).isEqualTo(-1);
+    assertThat(indexOfTerm(phrase, ko.segment("인질"))).isEqualTo(2);
+    assertThat(indexOfTerm(ko.segment("인질석방을 위한 협상"), ko.segment("인질 석방"))).isZero();
+    assertThat(indexOfTerm(ko.segment("인질 석방을 위한 협상"), ko.segment("인질 석방"))).isZero();
+    // a term with a particle inside goes on past the same particle in the text
+    List<SegmentedWord> axis = ko.segment("이른바 저항의 축이 개입했다.");
+    assertThat(indexOfTerm(axis, ko.segment("저항의 축"))).isEqualTo(1);
+  }
+
+  @Test
   void theWordsOfASolidCompoundHaveTheirOwnOffsets() {
     List<SegmentedWord> words = ko.segment("인질석방을 촉구했다");
     assertThat(words.get(0)).isEqualTo(new SegmentedWord("인질", 0, 2, List.of("인질")));
-    assertThat(words.get(1)).isEqualTo(new SegmentedWord("석방을", 2, 5, List.of("석방")));
+    assertThat(words.get(1)).isEqualTo(new SegmentedWord("석방을", 2, 5, List.of("석방"), true));
   }
 
   @Test
