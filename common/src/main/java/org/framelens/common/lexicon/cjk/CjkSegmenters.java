@@ -22,7 +22,20 @@ public final class CjkSegmenters {
     return JapaneseHolder.INSTANCE;
   }
 
-  /** Chinese, simplified and traditional (smartcn; keys folded to simplified). */
+  private static final class KoreanHolder {
+    static final WordSegmenter INSTANCE = new KoreanSegmenter();
+  }
+
+  /** Korean (nori, no decompounding of dictionary compounds; particles and endings dropped). */
+  public static WordSegmenter korean() {
+    return KoreanHolder.INSTANCE;
+  }
+
+  /**
+   * Chinese, simplified and traditional (smartcn; keys folded to simplified). Give it the lexicon's
+   * Chinese terms with {@link WordSegmenter#withVocabulary}: smartcn has no user dictionary and
+   * sometimes splits a term into characters in context (释放人质的 → 释放 人 质 的).
+   */
   public static WordSegmenter chinese() {
     return ChineseHolder.INSTANCE;
   }

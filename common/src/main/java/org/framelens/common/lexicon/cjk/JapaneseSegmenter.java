@@ -31,6 +31,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  *       four or more characters dropped ({@link JapaneseKatakanaStemFilter}: リーダー = リーダ); NFKC;
  *       lower case. An inflected word also offers its surface as a second key (a lexicon term 続き
  *       read as a noun still matches the verb form 続き).
+ *   <li>A word-forming noun suffix joins the noun before it into one word and key (拘束力 binding
+ *       force is not 拘束 detention, 戦闘員 combatant not 戦闘 combat, 占領地, 人道的); counters, honorifics and
+ *       place suffixes stay words of their own (50 人, ネタニヤフ 氏, 東京 都).
  *   <li>Inflection endings are not part of a word: 拘束された is 拘束 + さ (する) + れ (れる) + た, each its own
  *       word; particles (は, を, の) are words too. Punctuation and symbols are left out.
  * </ul>
@@ -56,18 +59,35 @@ final class JapaneseSegmenter implements WordSegmenter {
 
     List<SegmentedWord> segment(String paragraph) {
       List<SegmentedWord> words = new ArrayList<>();
+      boolean previousNoun = false;
       try {
         tokenizer.setReader(new CJKWidthCharFilter(new StringReader(paragraph)));
         stream.reset();
         while (stream.incrementToken()) {
           String p = pos.getPartOfSpeech();
           if ((p != null && p.startsWith("記号")) || !CjkKeys.hasLetterOrDigit(term)) {
+            previousNoun = false;
             continue; // symbols
           }
           int start = offset.startOffset();
           int end = offset.endOffset();
-          String surface = paragraph.substring(start, end);
           String key = CjkKeys.normalize(term.toString());
+          if (isWordFormingSuffix(p) && previousNoun && !words.isEmpty()) {
+            SegmentedWord prev = words.get(words.size() - 1);
+            if (prev.end() == start) {
+              // 拘束 + 力 is 拘束力 (binding force), not 拘束 (detention): one word, one key
+              words.set(
+                  words.size() - 1,
+                  new SegmentedWord(
+                      paragraph.substring(prev.start(), end),
+                      prev.start(),
+                      end,
+                      List.of(prev.keys().get(0) + key)));
+              continue;
+            }
+          }
+          previousNoun = p != null && p.startsWith("名詞");
+          String surface = paragraph.substring(start, end);
           String surfaceKey = CjkKeys.normalize(surface);
           List<String> keys =
               key.equals(surfaceKey) || !isInflected(p) ? List.of(key) : List.of(key, surfaceKey);
@@ -84,6 +104,16 @@ final class JapaneseSegmenter implements WordSegmenter {
         }
       }
       return words;
+    }
+
+    /**
+     * IPADIC's word-forming noun suffixes (名詞-接尾-一般: 力 員 者 地 軍 人 会; サ変接続: 化; 形容動詞語幹: 的), which make
+     * a new word with the noun before them. Counters (助数詞), honorifics (人名), place suffixes (地域)
+     * and the others stay words of their own.
+     */
+    private static boolean isWordFormingSuffix(String pos) {
+      return pos != null
+          && (pos.equals("名詞-接尾-一般") || pos.equals("名詞-接尾-サ変接続") || pos.equals("名詞-接尾-形容動詞語幹"));
     }
 
     /** Verbs and adjectives: the words whose base form differs from the surface by inflection. */

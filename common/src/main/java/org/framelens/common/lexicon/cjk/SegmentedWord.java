@@ -12,12 +12,23 @@ import java.util.List;
  *     NFKC, lower case, and per language folding such as traditional → simplified Chinese or a
  *     Japanese base form); a text word matches a term word when one of its keys is the term word's
  *     first key
+ * @param endsPhrase a term of several words may end at this word, but goes on past it only where
+ *     the term's own word at that place ends a phrase too: a Korean word with a case particle, an
+ *     ending or the copula attached (인질들을 석방하라는 is not the compound term 인질 석방, while 인질석방을 and 인질
+ *     석방을 are; the term 저항의 축 matches 저항의 축). False for Chinese and Japanese, whose particles are
+ *     words of their own
  */
-public record SegmentedWord(String surface, int start, int end, List<String> keys) {
+public record SegmentedWord(
+    String surface, int start, int end, List<String> keys, boolean endsPhrase) {
   public SegmentedWord {
     keys = List.copyOf(keys);
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("a word needs at least one key: " + surface);
     }
+  }
+
+  /** A word a term may go on past. */
+  public SegmentedWord(String surface, int start, int end, List<String> keys) {
+    this(surface, start, end, keys, false);
   }
 }

@@ -1,6 +1,7 @@
 package org.framelens.common.lexicon.cjk;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,6 +19,15 @@ public interface WordSegmenter {
    * {@code paragraph}.
    */
   List<SegmentedWord> segment(String paragraph);
+
+  /**
+   * A segmenter that also knows these words (a lexicon's terms of this language), where the
+   * language needs it: see {@link CjkSegmenters#chinese()}. Use the returned segmenter for the text
+   * and for the terms alike. The default knows no more words than the dictionary: it returns this.
+   */
+  default WordSegmenter withVocabulary(Collection<String> words) {
+    return this;
+  }
 
   /**
    * The key path of a lexicon term: the first key of each of its words, in order. A word's first

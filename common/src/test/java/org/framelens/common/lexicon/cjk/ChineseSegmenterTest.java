@@ -106,6 +106,53 @@ class ChineseSegmenterTest {
     assertThat(keys(words)).containsSubsequence("抵抗", "运动", "发言人", "停火");
   }
 
+  private static final List<String> VOCABULARY =
+      List.of("人质", "加沙", "停火", "解放", "和平", "武装份子", "谈判", "巴勒斯坦囚犯", "囚犯");
+
+  @Test
+  void aVocabularyWordThatSmartcnSplitsIntoCharactersIsJoinedIntoOneWord() {
+    String p = "多哈方面说，释放人质的谈判仍在继续。";
+    assertThat(keys(zh.segment(p))).containsSubsequence("释放", "人", "质", "的", "谈判");
+    WordSegmenter withTerms = zh.withVocabulary(VOCABULARY);
+    List<SegmentedWord> words = withTerms.segment(p);
+    assertThat(keys(words)).containsSubsequence("释放", "人质", "的", "谈判");
+    SegmentedWord hostages = words.stream().filter(w -> w.surface().equals("人质")).findFirst().get();
+    assertThat(hostages.start()).isEqualTo(p.indexOf("人质"));
+    assertThat(withTerms.termPath("人质")).containsExactly("人质");
+  }
+
+  @Test
+  void aTraditionalRunIsJoinedOntoASimplifiedVocabularyWord() {
+    WordSegmenter withTerms = zh.withVocabulary(VOCABULARY);
+    String p = "以軍稱，空襲中有多名武裝份子死亡。";
+    List<SegmentedWord> words = withTerms.segment(p);
+    SegmentedWord militants =
+        words.stream().filter(w -> w.keys().contains("武装份子")).findFirst().get();
+    assertThat(militants.surface()).isEqualTo("武裝份子");
+    assertThat(p.substring(militants.start(), militants.end())).isEqualTo("武裝份子");
+    assertThat(withTerms.termPath("武裝份子")).isEqualTo(withTerms.termPath("武装份子"));
+  }
+
+  @Test
+  void aVocabularyWordIsNeverJoinedInsideOrAcrossTheEdgeOfAnotherWord() {
+    WordSegmenter withTerms = zh.withVocabulary(VOCABULARY);
+    for (String p :
+        List.of(
+            "工人们增加沙袋加固堤坝。", "他对这一说法提出了个人质疑。", "铁路部门宣布暂停火车运行。", "中国人民解放军举行演习。", "冲突中以色列和平民都有伤亡。")) {
+      List<String> k = keys(withTerms.segment(p));
+      assertThat(k).as(p).doesNotContain("加沙", "人质", "停火", "解放", "和平");
+    }
+  }
+
+  @Test
+  void theLongestVocabularyWordWins() {
+    WordSegmenter withTerms = zh.withVocabulary(VOCABULARY);
+    List<SegmentedWord> words = withTerms.segment("巴勒斯坦囚犯获释后回到约旦河西岸。");
+    assertThat(keys(words)).startsWith("巴勒斯坦囚犯");
+    assertThat(indexOfPath(words, withTerms.termPath("巴勒斯坦囚犯"))).isZero();
+    assertThat(indexOfPath(words, withTerms.termPath("囚犯"))).isEqualTo(-1);
+  }
+
   @Test
   void anEmptyOrBlankParagraphHasNoWords() {
     assertThat(zh.segment("")).isEmpty();

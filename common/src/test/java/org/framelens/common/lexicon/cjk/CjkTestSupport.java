@@ -17,7 +17,8 @@ final class CjkTestSupport {
 
   /**
    * Where a term's key path occurs in the text's words (each term word's key among the keys of the
-   * text word at that position), as the tagger's trie walk would find it; -1 if nowhere.
+   * text word at that position), as the tagger's trie walk would find it (not going on past a word
+   * that {@link SegmentedWord#endsPhrase ends a phrase}); -1 if nowhere.
    */
   static int indexOfPath(List<SegmentedWord> text, List<String> path) {
     if (path.isEmpty()) {
@@ -28,6 +29,31 @@ final class CjkTestSupport {
       for (int j = 0; j < path.size(); j++) {
         List<String> textKeys = text.get(i + j).keys();
         if (!textKeys.contains(path.get(j))) {
+          continue outer;
+        }
+        if (j < path.size() - 1 && text.get(i + j).endsPhrase()) {
+          continue outer; // the term would go on past a word that ends a phrase
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Where a term (segmented: its words' first keys and phrase ends) occurs in the text's words: as
+   * {@link #indexOfPath}, but the term goes on past a text word that ends a phrase where its own
+   * word there ends one too.
+   */
+  static int indexOfTerm(List<SegmentedWord> text, List<SegmentedWord> term) {
+    outer:
+    for (int i = 0; i + term.size() <= text.size() && !term.isEmpty(); i++) {
+      for (int j = 0; j < term.size(); j++) {
+        SegmentedWord t = text.get(i + j);
+        if (!t.keys().contains(term.get(j).keys().get(0))) {
+          continue outer;
+        }
+        if (j < term.size() - 1 && t.endsPhrase() && !term.get(j).endsPhrase()) {
           continue outer;
         }
       }
