@@ -153,6 +153,7 @@ public final class CompiledLexicon {
 
   private final Lexicon lexicon;
   private final Map<String, Node> roots = new HashMap<>();
+  private final Map<String, LanguageProfile> profiles = new HashMap<>();
 
   /** Entity rows live in tries of their own: they are matched independently of frame terms. */
   private final Map<String, Node> entityRoots = new HashMap<>();
@@ -163,38 +164,18 @@ public final class CompiledLexicon {
 
   public CompiledLexicon(Lexicon lexicon) {
     this.lexicon = lexicon;
+    Map<String, List<String>> vocabulary = new HashMap<>();
+    for (LexiconEntry e : lexicon.entries()) {
+      vocabulary.computeIfAbsent(e.lang(), l -> new ArrayList<>()).add(e.term());
+    }
+    vocabulary.forEach((l, terms) -> profiles.put(l, LanguageProfiles.of(l).forVocabulary(terms)));
     for (LexiconEntry e : lexicon.entries()) {
       Map<String, Node> target = Lexicon.isEntity(e.frame()) ? entityRoots : roots;
-      Node node = target.computeIfAbsent(e.lang(), l -> new Node());
-      LanguageProfile profile = LanguageProfiles.of(e.lang());
-      List<String> path = e.term().indexOf('*') < 0 ? profile.termPath(e.term()) : null;
-      if (path != null) {
-        for (String key : path) {
-          node = node.next.computeIfAbsent(key, k -> new Node());
-        }
-        node.terminal.add(e);
-        continue;
+      Node root = target.computeIfAbsent(e.lang(), l -> new Node());
+      LanguageProfile profile = profiles.get(e.lang());
+      for (String term : profile.termVariants(e.term())) {
+        add(root, e, term, profile);
       }
-      for (String word : termWords(e.term(), profile)) {
-        String normalized = profile.normalize(word);
-        if (normalized.endsWith("*")) {
-          String prefix = profile.wildcardPrefix(normalized.substring(0, normalized.length() - 1));
-          if (node.wildcard == null) {
-            node.wildcard = new CharNode();
-          }
-          CharNode c = node.wildcard;
-          for (int i = 0; i < prefix.length(); i++) {
-            c = c.add(prefix.charAt(i));
-          }
-          if (c.target == null) {
-            c.target = new Node();
-          }
-          node = c.target;
-        } else {
-          node = node.next.computeIfAbsent(profile.termKey(normalized), k -> new Node());
-        }
-      }
-      node.terminal.add(e);
     }
     roots.values().forEach(Node::freezeAll);
     entityRoots.values().forEach(Node::freezeAll);
@@ -204,6 +185,50 @@ public final class CompiledLexicon {
         languagesByScript.computeIfAbsent(s, k -> new ArrayList<>()).add(lang);
       }
     }
+  }
+
+  /** Adds one spelling of an entry's term below its language's root. */
+  private static void add(Node root, LexiconEntry e, String term, LanguageProfile profile) {
+    Node node = root;
+    List<String> path = term.indexOf('*') < 0 ? profile.termPath(term) : null;
+    if (path != null) {
+      for (String key : path) {
+        node = node.next.computeIfAbsent(key, k -> new Node());
+      }
+      node.terminal.add(e);
+      return;
+    }
+    for (String word : termWords(term, profile)) {
+      String normalized = profile.normalize(word);
+      if (normalized.endsWith("*")) {
+        String prefix = profile.wildcardPrefix(normalized.substring(0, normalized.length() - 1));
+        if (node.wildcard == null) {
+          node.wildcard = new CharNode();
+        }
+        CharNode c = node.wildcard;
+        for (int i = 0; i < prefix.length(); i++) {
+          c = c.add(prefix.charAt(i));
+        }
+        if (c.target == null) {
+          c.target = new Node();
+        }
+        node = c.target;
+      } else {
+        node = node.next.computeIfAbsent(profile.termKey(normalized), k -> new Node());
+      }
+    }
+    if (!node.terminal.contains(e)) {
+      node.terminal.add(e);
+    }
+  }
+
+  /**
+   * The profile of {@code lang} as this lexicon uses it (bound to its terms where a segmenter needs
+   * them as vocabulary).
+   */
+  public LanguageProfile profile(String lang) {
+    LanguageProfile p = profiles.get(lang);
+    return p != null ? p : LanguageProfiles.of(lang);
   }
 
   /** A term's words as the text tokenizer would split them (hyphens and spaces separate words). */

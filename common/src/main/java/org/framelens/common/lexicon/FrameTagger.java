@@ -11,7 +11,6 @@ import org.framelens.common.lang.LanguageDetection;
 import org.framelens.common.lexicon.CompiledLexicon.Node;
 import org.framelens.common.lexicon.CompiledLexicon.NodeList;
 import org.framelens.common.lexicon.lang.LanguageProfile;
-import org.framelens.common.lexicon.lang.LanguageProfiles;
 import org.framelens.common.lexicon.lang.WordSplitter;
 import org.framelens.common.lexicon.lang.WordToken;
 
@@ -114,7 +113,7 @@ public final class FrameTagger {
       ws[i] = t.keys() == null ? words.get(t.text()) : words.get(t.text(), lang, t.keys());
     }
     Paragraph p =
-        new Paragraph(paragraph, offset, sectionText, section, toks, ws, LanguageProfiles.of(lang));
+        new Paragraph(paragraph, offset, sectionText, section, toks, ws, lexicon.profile(lang));
     Scripts.RunLanguage runLanguage = (from, to, script) -> runLanguage(p, from, to, script);
     for (Segment seg : Scripts.segments(paragraph, toks, ws, lang, runLanguage)) {
       if (seg.lang() == null) {
@@ -135,7 +134,7 @@ public final class FrameTagger {
   private WordSplitter splitter(String lang) {
     WordSplitter s = splitters.get(lang);
     if (s == null) {
-      s = lang == null ? tokens : LanguageProfiles.of(lang).newSplitter(tokens);
+      s = lang == null ? tokens : lexicon.profile(lang).newSplitter(tokens);
       splitters.put(lang, s);
     }
     return s;

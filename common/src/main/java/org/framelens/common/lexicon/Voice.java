@@ -21,9 +21,9 @@ public final class Voice {
 
   /**
    * As {@link #quotedChars(String)}, and with {@code cornerBrackets} also the CJK quotation marks:
-   * corner brackets 「 」 and white corner brackets 『 』 (Japanese, traditional Chinese; 『』 inside 「」
-   * or for titles), their vertical forms ﹁﹂ ﹃﹄, and the double prime quotation marks 〝 〞 〟. In
-   * other languages these characters do not occur as quotes.
+   * corner brackets 「 」 (and their half-width forms ｢ ｣) and white corner brackets 『 』 (Japanese,
+   * traditional Chinese; 『』 inside 「」 or for titles), their vertical forms ﹁﹂ ﹃﹄, and the double
+   * prime quotation marks 〝 〞 〟. In other languages these characters do not occur as quotes.
    */
   public static boolean[] quotedChars(String p, boolean cornerBrackets) {
     boolean[] quoted = new boolean[p.length()];
@@ -67,7 +67,9 @@ public final class Voice {
 
   private static boolean isCjkQuoteChar(char c) {
     return switch (c) {
-      case '\u300C',
+      case '\uFF62',
+              '\uFF63',
+              '\u300C',
               '\u300D',
               '\u300E',
               '\u300F',
@@ -85,7 +87,7 @@ public final class Voice {
 
   private static boolean closes(char opener, char c) {
     return switch (opener) {
-      case '\u300C' -> c == '\u300D';
+      case '\u300C', '\uFF62' -> c == '\u300D' || c == '\uFF63';
       case '\u300E' -> c == '\u300F';
       case '\uFE41' -> c == '\uFE42';
       case '\uFE43' -> c == '\uFE44';

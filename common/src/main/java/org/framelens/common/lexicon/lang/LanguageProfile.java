@@ -71,6 +71,22 @@ public interface LanguageProfile {
     return null;
   }
 
+  /**
+   * The spellings a lexicon term is compiled in (each its own path in the trie): the term, and
+   * variants its language writes the same term in (a Persian compound with a ZWNJ, with a space).
+   */
+  default List<String> termVariants(String term) {
+    return List.of(term);
+  }
+
+  /**
+   * This profile for a lexicon with these terms of its language: a segmenter without a user
+   * dictionary takes them as vocabulary (smartcn splits some terms into characters in context).
+   */
+  default LanguageProfile forVocabulary(java.util.Collection<String> terms) {
+    return this;
+  }
+
   /** Which characters of a paragraph lie inside quotation marks, by this language's conventions. */
   default boolean[] quotedChars(String paragraph) {
     return Voice.quotedChars(paragraph);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import morfologik.stemming.WordData;
 import morfologik.stemming.polish.PolishStemmer;
@@ -73,6 +72,9 @@ public final class LanguageProfiles {
 
   /** The profile of {@code lang}. */
   public static LanguageProfile of(String lang) {
+    if (lang == null) {
+      return new SurfaceProfile("und");
+    }
     return switch (lang) {
       case "en" -> Bundled.EN;
       case "de" -> Bundled.DE;
@@ -191,24 +193,102 @@ public final class LanguageProfiles {
             BulgarianAnalyzer::getDefaultStopSet);
   }
 
-  /** Italian: elision (l' dell' all' dall' nell' sull' un' ...), then ItalianLightStemmer. */
+  /**
+   * Italian. An elided article or preposition (l' d' dell' all' dall' nell' sull' un' ...) is a
+   * word of its own (the splitter cuts the token after the apostrophe), and every articulated
+   * preposition has the key of its preposition (dei, degli, della, dell' → di; nel, nella → in; al,
+   * all' → a ...), so "scambio di prigionieri" matches "scambio dei prigionieri" and "forza di
+   * occupazione" matches "forze d'occupazione". Then ItalianLightStemmer, with two guards: a noun
+   * in -ia/-ie keeps an i (prigionia is not prigione, colonia is not colono), and a five-letter
+   * word the stemmer leaves whole loses its final vowel (aiuto/aiuti).
+   */
   private static final class Italian {
     static final Set<String> ELISIONS =
         Set.of(
             "l", "d", "un", "dell", "dall", "nell", "sull", "all", "coll", "pell", "quell", "quest",
             "c", "m", "s", "t", "v", "gl", "tutt", "nessun", "buon", "bell", "sant", "ch", "dov",
             "com", "cos", "anch", "quant", "qual", "senz", "mezz", "po");
+    static final Map<String, String> PREPOSITIONS = prepositions();
+
+    static Map<String, String> prepositions() {
+      Map<String, String> m = new java.util.HashMap<>();
+      String[][] groups = {
+        {"di", "d", "del", "dello", "della", "dell", "dei", "degli", "delle"},
+        {"a", "al", "allo", "alla", "all", "ai", "agli", "alle"},
+        {"da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"},
+        {"in", "nel", "nello", "nella", "nell", "nei", "negli", "nelle"},
+        {"su", "sul", "sullo", "sulla", "sull", "sui", "sugli", "sulle"},
+        {"con", "col", "coll", "coi"},
+        {"per", "pel", "pell"}
+      };
+      for (String[] g : groups) {
+        for (String f : g) {
+          m.put(f, g[0]);
+        }
+      }
+      return Map.copyOf(m);
+    }
+
+    static final ItalianLightStemmer LIGHT = new ItalianLightStemmer();
+
+    static String stem(String w) {
+      char[] c = w.toCharArray();
+      String s = new String(c, 0, LIGHT.stem(c, c.length));
+      int n = w.length();
+      if (n > 5 && (w.endsWith("ia") || w.endsWith("ie")) && s.length() == n - 2) {
+        return s + "i";
+      }
+      if (n == 5 && s.equals(w) && "aeio".indexOf(w.charAt(4)) >= 0) {
+        return w.substring(0, 4);
+      }
+      return s;
+    }
+
     static final LanguageProfile PROFILE =
-        new StemProfile(
-            "it",
-            StemProfile.light(new ItalianLightStemmer()::stem),
-            MIN_KEY,
-            ItalianAnalyzer::getDefaultStopSet) {
+        new StemProfile("it", Italian::stem, MIN_KEY, ItalianAnalyzer::getDefaultStopSet) {
           @Override
           String base(String w) {
-            return stripElision(w, ELISIONS);
+            String x = w.endsWith("'") ? w.substring(0, w.length() - 1) : stripElision(w, ELISIONS);
+            return PREPOSITIONS.getOrDefault(x, x);
+          }
+
+          @Override
+          public WordSplitter newSplitter(WordSplitter standard) {
+            return text -> splitElisions(standard.tokenize(text), ELISIONS);
           }
         };
+  }
+
+  /**
+   * Cuts an elided word (l'ostaggio) into two words: the elided word with its apostrophe, and the
+   * rest, whose offsets span the whole token.
+   */
+  static List<WordToken> splitElisions(List<WordToken> toks, Set<String> elisions) {
+    List<WordToken> out = null;
+    for (int i = 0; i < toks.size(); i++) {
+      WordToken t = toks.get(i);
+      String x = t.text();
+      int apos = -1;
+      for (int k = 1; k < x.length() - 1; k++) {
+        char c = x.charAt(k);
+        if (c == '\'' || c == '\u2019' || c == '\u02BC') {
+          apos = k;
+          break;
+        }
+      }
+      if (apos > 0 && elisions.contains(x.substring(0, apos).toLowerCase(Locale.ROOT))) {
+        if (out == null) {
+          out = new ArrayList<>(toks.subList(0, i));
+        }
+        out.add(new WordToken(x.substring(0, apos + 1), t.start(), t.start() + apos + 1));
+        // The word after the apostrophe starts where the whole token does: a hit beginning on it
+        // includes the elided word (dell'ostaggio), as a reader marks it.
+        out.add(new WordToken(x.substring(apos + 1), t.start(), t.end()));
+      } else if (out != null) {
+        out.add(t);
+      }
+    }
+    return out == null ? toks : out;
   }
 
   static String stripElision(String w, Set<String> elisions) {
@@ -501,7 +581,35 @@ public final class LanguageProfiles {
           public WordSplitter newSplitter(WordSplitter standard) {
             return text -> reduplicated(text, standard.tokenize(text));
           }
+
+          /**
+           * A lexicon word is keyed with its inflection (particles, possessives) removed but its
+           * derivation kept: penduduk "inhabitant" and pendudukan "occupation", tahanan "detainee"
+           * and bertahan "to hold out" share a root (duduk, tahan) but are different words.
+           */
+          @Override
+          public String termKey(String w) {
+            return inflectional(w);
+          }
+
+          /**
+           * A text word offers its inflectional stem and its root: a term written as a root
+           * (sandera) matches its affixed forms (disandera), a derived term (pendudukan) only its
+           * own inflected forms (pendudukannya).
+           */
+          @Override
+          public List<String> textKeys(String w) {
+            String infl = inflectional(w);
+            String root = key(w);
+            return infl.equals(root) ? List.of(infl) : List.of(infl, root);
+          }
         };
+
+    static String inflectional(String w) {
+      char[] c = w.toCharArray();
+      String s = new String(c, 0, STEMMER.get().stem(c, c.length, false));
+      return s.length() < MIN_KEY ? w : s;
+    }
 
     static List<WordToken> reduplicated(String text, List<WordToken> toks) {
       List<WordToken> out = new ArrayList<>(toks.size());
@@ -531,22 +639,69 @@ public final class LanguageProfiles {
 
   /**
    * Persian: Arabic and Persian normalisers (Arabic yeh and kaf to one form, heh variants, hamza
-   * above removed), Persian and Arabic-Indic digits to ASCII, then Lucene's PersianStemmer (plural
-   * ها/ان/ات, the ی of ezafe and of adjectives, possessives). A ZWNJ inside a word is removed
+   * above removed), Persian and Arabic-Indic digits to ASCII. A ZWNJ inside a word is removed
    * before tokenising (ZWNJ = nothing); a plural or possessive suffix written after a space (کتاب
-   * ها) is joined to the word before it.
+   * ها), and the ezafe ی written apart after a final ه (حمله ی), are joined to the word before it;
+   * a lexicon term written with a ZWNJ (آتش‌بس) also matches its spaced form (آتش بس). A lexicon
+   * word is its own key; a text word offers itself, Lucene's PersianStemmer's stem, and itself with
+   * up to three suffixes peeled (plural ها/های/ان/ات, ezafe and indefinite ی/ای, possessives
+   * م/ت/ش/مان/تان/شان), because PersianStemmer removes one suffix and also the ان of words ending
+   * in it (گروگان).
    */
   private static final class Persian {
     static final ArabicNormalizer AR = new ArabicNormalizer();
     static final PersianNormalizer FA = new PersianNormalizer();
     static final PersianStemmer STEM = new PersianStemmer();
-    static final Set<String> DETACHED =
-        Set.of(
-            "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاي",
-            "هائي");
+
+    static String norm(String word) {
+      char[] c = WordForms.normalize(word).toCharArray();
+      int len = AR.normalize(c, c.length);
+      len = FA.normalize(c, len);
+      for (int i = 0; i < len; i++) {
+        if (c[i] >= '\u06F0' && c[i] <= '\u06F9') {
+          c[i] = (char) ('0' + c[i] - '\u06F0');
+        } else if (c[i] >= '\u0660' && c[i] <= '\u0669') {
+          c[i] = (char) ('0' + c[i] - '\u0660');
+        }
+      }
+      return new String(c, 0, len);
+    }
+
+    static final List<String> SUFFIXES =
+        java.util.stream.Stream.of(
+                "هایشان", "هایتان", "هایمان", "هایی", "های", "ها", "یان", "ان", "ات", "شان", "تان",
+                "مان", "ای", "یی", "ی", "ش", "م", "ت")
+            .map(Persian::norm)
+            .toList();
+
+    static List<String> peeled(String w) {
+      List<String> out = new ArrayList<>(6);
+      out.add(w);
+      for (int i = 0; i < out.size() && out.size() < 12; i++) {
+        String x = out.get(i);
+        for (String suf : SUFFIXES) {
+          if (x.endsWith(suf) && x.length() - suf.length() >= 3) {
+            String y = x.substring(0, x.length() - suf.length());
+            if (!out.contains(y)) {
+              out.add(y);
+            }
+          }
+        }
+        if (i >= 6) {
+          break;
+        }
+      }
+      char[] c = w.toCharArray();
+      int len = STEM.stem(c, c.length);
+      String st = new String(c, 0, len);
+      if (len >= 2 && !out.contains(st)) {
+        out.add(st);
+      }
+      return out;
+    }
+
     static final LanguageProfile PROFILE =
-        new StemProfile(
-            "fa", StemProfile.light(STEM::stem), 2, PersianAnalyzer::getDefaultStopSet) {
+        new StemProfile("fa", w -> w, 2, PersianAnalyzer::getDefaultStopSet) {
           @Override
           public boolean commonNormalization() {
             return false;
@@ -554,17 +709,25 @@ public final class LanguageProfiles {
 
           @Override
           public String normalize(String word) {
-            char[] c = WordForms.normalize(word).toCharArray();
-            int len = AR.normalize(c, c.length);
-            len = FA.normalize(c, len);
-            for (int i = 0; i < len; i++) {
-              if (c[i] >= '\u06F0' && c[i] <= '\u06F9') {
-                c[i] = (char) ('0' + c[i] - '\u06F0');
-              } else if (c[i] >= '\u0660' && c[i] <= '\u0669') {
-                c[i] = (char) ('0' + c[i] - '\u0660');
-              }
+            return norm(word);
+          }
+
+          @Override
+          public String termKey(String w) {
+            return w;
+          }
+
+          @Override
+          public List<String> textKeys(String w) {
+            return peeled(w);
+          }
+
+          @Override
+          public List<String> termVariants(String term) {
+            if (term.indexOf('\u200C') < 0) {
+              return List.of(term);
             }
-            return new String(c, 0, len);
+            return List.of(term, term.replace('\u200C', ' '));
           }
 
           @Override
@@ -576,9 +739,15 @@ public final class LanguageProfiles {
     static List<WordToken> detached(String text, List<WordToken> toks) {
       List<WordToken> out = new ArrayList<>(toks.size());
       for (WordToken t : toks) {
-        if (!out.isEmpty() && DETACHED.contains(t.text())) {
+        if (!out.isEmpty()) {
           WordToken prev = out.get(out.size() - 1);
-          if (t.start() - prev.end() == 1 && Character.isWhitespace(text.charAt(prev.end()))) {
+          // A plural or possessive written apart (گروگان ها) is left apart: the noun alone is the
+          // hit. The ezafe ی written apart after a final ه belongs to the phrase (حمله ی تروریستی).
+          boolean suffix =
+              (t.text().equals("ی") || t.text().equals("ي")) && prev.text().endsWith("ه");
+          if (suffix
+              && t.start() - prev.end() == 1
+              && Character.isWhitespace(text.charAt(prev.end()))) {
             out.set(out.size() - 1, new WordToken(prev.text() + t.text(), prev.start(), t.end()));
             continue;
           }
@@ -647,9 +816,9 @@ public final class LanguageProfiles {
    * marks. A segmenter's dictionary loads the first time a paragraph of its language is tagged.
    */
   private static final class Cjk {
-    static final LanguageProfile ZH = new CjkProfile("zh", CjkSegmenters::chinese);
-    static final LanguageProfile JA = new CjkProfile("ja", CjkSegmenters::japanese);
-    static final LanguageProfile KO = new CjkProfile("ko", null);
+    static final LanguageProfile ZH = new CjkProfile("zh", CjkSegmenters.chinese());
+    static final LanguageProfile JA = new CjkProfile("ja", CjkSegmenters.japanese());
+    static final LanguageProfile KO = new CjkProfile("ko", CjkSegmenters.korean());
 
     static LanguageProfile of(String lang) {
       return switch (lang) {
@@ -660,12 +829,23 @@ public final class LanguageProfiles {
     }
   }
 
+  /**
+   * A language read by a {@link WordSegmenter}. Where the segmenter says a word ends a phrase (a
+   * Korean word with a particle or ending attached), a multi-word term may go on past it only if
+   * the term's own word there ends a phrase too. That is encoded in the keys, so the trie needs no
+   * notion of it: a term word that is not its term's last has the key {@code k} (or {@code k} +
+   * {@link #PHRASE_END} when it ends a phrase itself), a term's last word {@code k} + {@link
+   * #LAST}; a text word offers {@code k} (or {@code k} + PHRASE_END) to continue and {@code k} +
+   * LAST to end a term.
+   */
   private static final class CjkProfile implements LanguageProfile {
-    private final String lang;
-    private final Supplier<WordSegmenter> segmenter;
+    static final String PHRASE_END = "\u0001";
+    static final String LAST = "\u0002";
 
-    /** {@code segmenter} null: the standard tokenizer, surface keys. */
-    CjkProfile(String lang, Supplier<WordSegmenter> segmenter) {
+    private final String lang;
+    private final WordSegmenter segmenter;
+
+    CjkProfile(String lang, WordSegmenter segmenter) {
       this.lang = lang;
       this.segmenter = segmenter;
     }
@@ -676,16 +856,24 @@ public final class LanguageProfiles {
     }
 
     @Override
+    public LanguageProfile forVocabulary(java.util.Collection<String> terms) {
+      return lang.equals("zh") ? new CjkProfile(lang, segmenter.withVocabulary(terms)) : this;
+    }
+
+    @Override
     public WordSplitter newSplitter(WordSplitter standard) {
-      if (segmenter == null) {
-        return standard;
-      }
-      WordSegmenter seg = segmenter.get();
       return text -> {
-        List<SegmentedWord> words = seg.segment(text);
+        List<SegmentedWord> words = segmenter.segment(text);
         List<WordToken> out = new ArrayList<>(words.size());
         for (SegmentedWord w : words) {
-          out.add(new WordToken(w.surface(), w.start(), w.end(), w.keys()));
+          List<String> keys = new ArrayList<>(w.keys().size() * 2);
+          for (String k : w.keys()) {
+            keys.add(w.endsPhrase() ? k + PHRASE_END : k);
+          }
+          for (String k : w.keys()) {
+            keys.add(k + LAST);
+          }
+          out.add(new WordToken(w.surface(), w.start(), w.end(), keys));
         }
         return out;
       };
@@ -693,10 +881,14 @@ public final class LanguageProfiles {
 
     @Override
     public List<String> termPath(String term) {
-      if (segmenter == null) {
-        return null;
+      List<SegmentedWord> words = segmenter.segment(term);
+      List<String> path = new ArrayList<>(words.size());
+      for (int i = 0; i < words.size(); i++) {
+        SegmentedWord w = words.get(i);
+        String k = w.keys().get(0);
+        path.add(i == words.size() - 1 ? k + LAST : w.endsPhrase() ? k + PHRASE_END : k);
       }
-      return segmenter.get().termPath(term);
+      return path;
     }
 
     @Override
