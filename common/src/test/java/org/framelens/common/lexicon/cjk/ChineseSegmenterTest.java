@@ -5,11 +5,7 @@ import static org.framelens.common.lexicon.cjk.CjkTestSupport.indexOfPath;
 import static org.framelens.common.lexicon.cjk.CjkTestSupport.keys;
 import static org.framelens.common.lexicon.cjk.CjkTestSupport.surfaces;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ChineseSegmenterTest {
@@ -161,33 +157,8 @@ class ChineseSegmenterTest {
 
   @Test
   void threadsSegmentingAtOnceGetTheSameWordsAsOneThread() throws Exception {
-    List<String> paragraphs =
-        List.of("巴勒斯坦囚犯获释后回到约旦河西岸。", "人道主義援助車隊進入加沙地帶。", "以色列和哈马斯在多哈举行间接谈判。", "国际红十字委员会接收了被释放的人质。");
-    List<List<SegmentedWord>> expected = paragraphs.stream().map(zh::segment).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<List<List<SegmentedWord>>>> futures = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  List<List<SegmentedWord>> got = new ArrayList<>();
-                  for (int r = 0; r < 50; r++) {
-                    for (String p : paragraphs) {
-                      got.add(zh.segment(p));
-                    }
-                  }
-                  return got;
-                }));
-      }
-      for (Future<List<List<SegmentedWord>>> f : futures) {
-        List<List<SegmentedWord>> got = f.get();
-        for (int i = 0; i < got.size(); i++) {
-          assertThat(got.get(i)).isEqualTo(expected.get(i % paragraphs.size()));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    CjkTestSupport.assertThreadsAgree(
+        zh,
+        List.of("巴勒斯坦囚犯获释后回到约旦河西岸。", "人道主義援助車隊進入加沙地帶。", "以色列和哈马斯在多哈举行间接谈判。", "国际红十字委员会接收了被释放的人质。"));
   }
 }

@@ -1,6 +1,12 @@
 package org.framelens.common.lexicon.cjk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Small helpers for the segmenter tests: key paths and path search as the tagger does it. */
 final class CjkTestSupport {
@@ -60,5 +66,36 @@ final class CjkTestSupport {
       return i;
     }
     return -1;
+  }
+
+  /** Four threads segmenting the paragraphs at once get the words one thread gets. */
+  static void assertThreadsAgree(WordSegmenter segmenter, List<String> paragraphs)
+      throws Exception {
+    List<List<SegmentedWord>> expected = paragraphs.stream().map(segmenter::segment).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<List<SegmentedWord>>>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<List<SegmentedWord>> got = new ArrayList<>();
+                  for (int r = 0; r < 50; r++) {
+                    for (String p : paragraphs) {
+                      got.add(segmenter.segment(p));
+                    }
+                  }
+                  return got;
+                }));
+      }
+      for (Future<List<List<SegmentedWord>>> f : futures) {
+        List<List<SegmentedWord>> got = f.get();
+        for (int i = 0; i < got.size(); i++) {
+          assertThat(got.get(i)).isEqualTo(expected.get(i % paragraphs.size()));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

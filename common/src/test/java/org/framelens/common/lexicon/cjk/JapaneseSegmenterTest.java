@@ -125,4 +125,15 @@ class JapaneseSegmenterTest {
     assertThat(ja.segment("")).isEmpty();
     assertThat(ja.segment(" 。 ")).isEmpty();
   }
+
+  @Test
+  void threadsSegmentingAtOnceGetTheSameWordsAsOneThread() throws Exception {
+    CjkTestSupport.assertThreadsAgree(
+        ja,
+        List.of(
+            "ハマスに拘束されている人質の解放をめぐり、交渉が続いた。",
+            "ｶﾞｻﾞ地区への人道支援物資が届いた。",
+            "赤十字国際委員会が人質を引き取った。",
+            "停戦決議の拘束力が議論された。"));
+  }
 }

@@ -126,4 +126,15 @@ class KoreanSegmenterTest {
     assertThat(ko.segment("")).isEmpty();
     assertThat(ko.segment(" . ")).isEmpty();
   }
+
+  @Test
+  void threadsSegmentingAtOnceGetTheSameWordsAsOneThread() throws Exception {
+    CjkTestSupport.assertThreadsAgree(
+        ko,
+        List.of(
+            "하마스가 인질들을 석방했다.",
+            "카타르가 중재한 휴전 합의가 발효됐다.",
+            "팔레스타인 수감자들이 풀려났다.",
+            "인도적 지원 물자를 실은 트럭이 도착했다."));
+  }
 }
