@@ -70,9 +70,9 @@ class FramingRunJobTest {
 
   @Test
   void everyArticleOfTheSampleCrawlAndFolderIsWrittenOnceAndNothingIsQuarantined() {
-    // 31 documents in the WARC (29 pages, a PDF, a DOCX) and 3 in the document folder
-    assertThat(table("articles").count()).isEqualTo(34);
-    assertThat(summary.articlesWritten()).isEqualTo(34);
+    // 31 documents in the WARC (29 pages, a PDF, a DOCX) and 8 in the document folder
+    assertThat(table("articles").count()).isEqualTo(39);
+    assertThat(summary.articlesWritten()).isEqualTo(39);
     assertThat(summary.quarantined()).isZero();
     assertThat(table("quarantine").count()).isZero();
     assertThat(summary.skippedByReason())
@@ -99,27 +99,28 @@ class FramingRunJobTest {
         .containsEntry("al-manara", 3L)
         .containsEntry("haboker", 3L)
         .containsEntry("reliefwatch", 1L)
-        .containsEntry("harbour-review", 1L);
+        .containsEntry("harbour-review", 1L)
+        .containsEntry("gazzetta-tirreno", 1L)
+        .containsEntry("jornal-planalto", 1L)
+        .containsEntry("kurier-nadwislanski", 1L)
+        .containsEntry("bogazici-postasi", 1L)
+        .containsEntry("warta-nusantara", 1L);
     Map<String, String> expectedLang =
-        Map.of(
-            "vestnik-mira",
-            "ru",
-            "dnipro-kurier",
-            "uk",
-            "al-manara",
-            "ar",
-            "haboker",
-            "he",
-            "rheinufer-zeitung",
-            "de",
-            "courrier-du-matin",
-            "fr",
-            "faro-del-sur",
-            "es",
-            "northbridge-chronicle",
-            "en",
-            "globalwire",
-            "en");
+        Map.ofEntries(
+            Map.entry("vestnik-mira", "ru"),
+            Map.entry("dnipro-kurier", "uk"),
+            Map.entry("al-manara", "ar"),
+            Map.entry("haboker", "he"),
+            Map.entry("rheinufer-zeitung", "de"),
+            Map.entry("courrier-du-matin", "fr"),
+            Map.entry("faro-del-sur", "es"),
+            Map.entry("northbridge-chronicle", "en"),
+            Map.entry("globalwire", "en"),
+            Map.entry("gazzetta-tirreno", "it"),
+            Map.entry("jornal-planalto", "pt"),
+            Map.entry("kurier-nadwislanski", "pl"),
+            Map.entry("bogazici-postasi", "tr"),
+            Map.entry("warta-nusantara", "id"));
     for (Row r : table("articles").select("outlet", "lang", "lang_confidence").collectAsList()) {
       String outlet = r.getAs("outlet");
       if (expectedLang.containsKey(outlet)) {
@@ -169,7 +170,12 @@ class FramingRunJobTest {
             "vestnik-mira",
             "dnipro-kurier",
             "al-manara",
-            "haboker")) {
+            "haboker",
+            "gazzetta-tirreno",
+            "jornal-planalto",
+            "kurier-nadwislanski",
+            "bogazici-postasi",
+            "warta-nusantara")) {
       assertThat(byOutletFrame.get(outlet)).as("hits of %s", outlet).isNotEmpty();
     }
     // the pro-resistance outlet speaks of resistance, the pro-Israel and Ukrainian ones of
@@ -430,7 +436,7 @@ class FramingRunJobTest {
                 org.apache.spark.sql.functions.sum("articles").as("articles"),
                 org.apache.spark.sql.functions.sum("quarantined").as("quarantined"))
             .first();
-    assertThat(totals.<Long>getAs("articles")).isEqualTo(34);
+    assertThat(totals.<Long>getAs("articles")).isEqualTo(39);
     assertThat(totals.<Long>getAs("quarantined")).isZero();
     Map<String, Long> perOutlet = new TreeMap<>();
     for (Row r :
