@@ -40,13 +40,11 @@ import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianLightStemmer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
-import org.apache.lucene.analysis.no.NorwegianLightStemmer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseLightStemmer;
 import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
-import org.apache.lucene.analysis.sv.SwedishLightStemmer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.framelens.common.lexicon.Voice;
 import org.framelens.common.lexicon.WordForms;
@@ -143,7 +141,7 @@ public final class LanguageProfiles {
     static final LanguageProfile SV =
         new StemProfile(
             "sv",
-            StemProfile.light(new SwedishLightStemmer()::stem),
+            StemProfile.snowball(org.tartarus.snowball.ext.SwedishStemmer::new),
             MIN_KEY,
             SwedishAnalyzer::getDefaultStopSet);
     static final LanguageProfile DA =
@@ -155,10 +153,7 @@ public final class LanguageProfiles {
     static final LanguageProfile NO =
         new StemProfile(
             "no",
-            StemProfile.light(
-                new NorwegianLightStemmer(
-                        NorwegianLightStemmer.BOKMAAL | NorwegianLightStemmer.NYNORSK)
-                    ::stem),
+            StemProfile.snowball(org.tartarus.snowball.ext.NorwegianStemmer::new),
             MIN_KEY,
             NorwegianAnalyzer::getDefaultStopSet);
     static final LanguageProfile FI =
@@ -173,10 +168,14 @@ public final class LanguageProfiles {
             StemProfile.light(new CzechStemmer()::stem),
             MIN_KEY,
             CzechAnalyzer::getDefaultStopSet);
+
+    /** Romanian: s and t with cedilla (ş ţ, legacy encodings) are the comma-below letters ș ț. */
+    static final UnaryOperator<String> RO_SNOWBALL = StemProfile.snowball(RomanianStemmer::new);
+
     static final LanguageProfile RO =
         new StemProfile(
             "ro",
-            StemProfile.snowball(RomanianStemmer::new),
+            w -> RO_SNOWBALL.apply(w.replace('ş', 'ș').replace('ţ', 'ț')),
             MIN_KEY,
             RomanianAnalyzer::getDefaultStopSet);
     static final LanguageProfile HU =
