@@ -11,6 +11,7 @@ import org.framelens.common.lang.LanguageDetection;
 import org.framelens.common.lexicon.CompiledLexicon;
 import org.framelens.common.lexicon.FrameTagger;
 import org.framelens.common.lexicon.Lexicon;
+import org.framelens.common.lexicon.LexiconWarnings;
 import org.framelens.common.pipeline.ProcessingResources;
 import org.framelens.common.validate.LexiconTests;
 import picocli.CommandLine;
@@ -61,9 +62,16 @@ public final class LexiconCommand implements Callable<Integer> {
       String name = lexicon == null ? "(bundled lexicon)" : lexicon.toString();
       Lexicon lex = Lexicon.parse(text, name);
       new CompiledLexicon(lex);
+      List<String> warnings = LexiconWarnings.of(lex);
+      warnings.forEach(System.out::println);
       System.out.printf(
-          "lexicon %s (%s): %d terms, %d frames, %d languages%n",
-          name, lex.version(), lex.entries().size(), lex.frames().size(), lex.languages().size());
+          "lexicon %s (%s): %d terms, %d frames, %d languages, %d warnings%n",
+          name,
+          lex.version(),
+          lex.entries().size(),
+          lex.frames().size(),
+          lex.languages().size(),
+          warnings.size());
       return ExitCodes.OK;
     }
   }

@@ -104,4 +104,18 @@ class LexiconCommandTest {
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).containsPattern("\\d+ terms, \\d+ frames, \\d+ languages");
   }
+
+  @Test
+  void checkPrintsAWarningWithTheLineNumberForATermThatWillNotMatchAsWritten() throws Exception {
+    Path lex = tmp.resolve("warn.tsv");
+    Files.writeString(
+        lex,
+        "frame\tlang\tterm\nhostages\ten\thostage\nhostages\tsw\tmateka\n",
+        StandardCharsets.UTF_8);
+    Result r = run("lexicon", "check", "--lexicon", lex.toString());
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out())
+        .contains("line 3: warning: sw 'mateka': no language profile")
+        .contains("1 warnings");
+  }
 }
