@@ -49,8 +49,10 @@ final class JapaneseSegmenter implements WordSegmenter {
   }
 
   private static final class Chain {
+    // discardPunctuation false: kuromoji reads a supplementary kanji (𠮟 of 𠮟責, 𠮷) as
+    // punctuation and drops it; punctuation is left out below instead
     final JapaneseTokenizer tokenizer =
-        new JapaneseTokenizer(null, true, true, JapaneseTokenizer.Mode.NORMAL);
+        new JapaneseTokenizer(null, false, true, JapaneseTokenizer.Mode.NORMAL);
     final TokenStream stream =
         new LowerCaseFilter(new JapaneseKatakanaStemFilter(new JapaneseBaseFormFilter(tokenizer)));
     final CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -65,9 +67,10 @@ final class JapaneseSegmenter implements WordSegmenter {
         stream.reset();
         while (stream.incrementToken()) {
           String p = pos.getPartOfSpeech();
-          if ((p != null && p.startsWith("記号")) || !CjkKeys.hasLetterOrDigit(term)) {
+          if (!CjkKeys.hasLetterOrDigit(term)) {
             previousNoun = false;
-            continue; // symbols
+            continue; // punctuation and symbols (not by part of speech: kuromoji gives a
+            // supplementary kanji 記号-一般)
           }
           int start = offset.startOffset();
           int end = offset.endOffset();

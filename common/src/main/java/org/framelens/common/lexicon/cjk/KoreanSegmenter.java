@@ -77,8 +77,11 @@ final class KoreanSegmenter implements WordSegmenter {
     final PartOfSpeechAttribute pos;
 
     Chain(DecompoundMode mode) {
+      // discardPunctuation false: nori's test reads a supplementary character (a CJK Ext-B hanja)
+      // as punctuation and drops it; symbols are left out by their part of speech instead
       tokenizer =
-          new KoreanTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, null, mode, false, true);
+          new KoreanTokenizer(
+              TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, null, mode, false, false);
       stream = tokenizer;
       term = stream.addAttribute(CharTermAttribute.class);
       offset = stream.addAttribute(OffsetAttribute.class);
@@ -98,7 +101,7 @@ final class KoreanSegmenter implements WordSegmenter {
         while (stream.incrementToken()) {
           int s = offset.startOffset();
           int e = offset.endOffset();
-          Role role = role(pos.getLeftPOS(), term);
+          Role role = CjkKeys.hasLetterOrDigit(term) ? role(pos.getLeftPOS(), term) : Role.SKIP;
           if (role == Role.SKIP) {
             continue;
           }
@@ -184,7 +187,7 @@ final class KoreanSegmenter implements WordSegmenter {
       return switch (tag) {
         case J, E, VCP, XSV, XSA, VX -> Role.ATTACHED;
         case XSN -> text.toString().equals("들") ? Role.ATTACHED : Role.SUFFIX;
-        case SF, SP, SSO, SSC, SC, SE, SY -> Role.SKIP;
+        case SF, SP, SSO, SSC, SC, SE -> Role.SKIP; // SY with a letter: a supplementary hanja
         default -> Role.WORD;
       };
     }

@@ -136,4 +136,15 @@ class JapaneseSegmenterTest {
             "赤十字国際委員会が人質を引き取った。",
             "停戦決議の拘束力が議論された。"));
   }
+
+  @Test
+  void aSupplementaryKanjiIsKeptAsPartOfTheText() {
+    // 𠮟 (U+20B9F) is outside the BMP; kuromoji's punctuation test would drop it
+    String p = "国防相は司令官を𠮟責したと報じられた。";
+    List<SegmentedWord> words = ja.segment(p);
+    assertThat(surfaces(words)).contains("𠮟");
+    for (SegmentedWord w : words) {
+      assertThat(p.substring(w.start(), w.end())).isEqualTo(w.surface());
+    }
+  }
 }

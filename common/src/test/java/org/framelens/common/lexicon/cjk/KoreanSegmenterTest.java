@@ -137,4 +137,11 @@ class KoreanSegmenterTest {
             "팔레스타인 수감자들이 풀려났다.",
             "인도적 지원 물자를 실은 트럭이 도착했다."));
   }
+
+  @Test
+  void aSupplementaryHanjaIsAWordNotASymbol() {
+    // nori tags a character outside the BMP SY (symbol); it has a letter, so it is a word
+    String p = "𠮟 인질";
+    assertThat(surfaces(ko.segment(p))).containsExactly("𠮟", "인질");
+  }
 }
