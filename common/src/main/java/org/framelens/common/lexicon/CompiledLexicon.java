@@ -1,12 +1,15 @@
 package org.framelens.common.lexicon;
 
 import java.lang.Character.UnicodeScript;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.framelens.common.lexicon.lang.LanguageProfile;
+import org.framelens.common.lexicon.lang.LanguageProfiles;
 
 /**
  * The lexicon compiled into one trie per language over word keys. Looking up a token costs a hash
@@ -38,14 +41,34 @@ public final class CompiledLexicon {
       }
     }
 
-    private void freeze() {
-      // Most nodes are leaves: an empty immutable map and list instead of a HashMap and an
-      // ArrayList each keeps a large trie small.
-      next = Map.copyOf(next);
-      terminal = List.copyOf(terminal);
-      next.values().forEach(Node::freeze);
-      if (wildcard != null) {
-        wildcard.freeze();
+    /**
+     * Freezes this node and every node below it. Iterative (an explicit work list, not recursion):
+     * a trie is as deep as its longest term has words and wildcard characters, and the depth must
+     * not be bounded by the thread's stack.
+     */
+    void freezeAll() {
+      ArrayDeque<Object> work = new ArrayDeque<>();
+      work.push(this);
+      while (!work.isEmpty()) {
+        Object o = work.pop();
+        if (o instanceof Node n) {
+          // Most nodes are leaves: an empty immutable map and list instead of a HashMap and an
+          // ArrayList each keeps a large trie small.
+          n.next = Map.copyOf(n.next);
+          n.terminal = List.copyOf(n.terminal);
+          n.next.values().forEach(work::push);
+          if (n.wildcard != null) {
+            work.push(n.wildcard);
+          }
+        } else {
+          CharNode c = (CharNode) o;
+          if (c.target != null) {
+            work.push(c.target);
+          }
+          for (CharNode child : c.children) {
+            work.push(child);
+          }
+        }
       }
     }
   }
@@ -97,15 +120,6 @@ public final class CompiledLexicon {
         }
       }
     }
-
-    private void freeze() {
-      if (target != null) {
-        target.freeze();
-      }
-      for (CharNode c : children) {
-        c.freeze();
-      }
-    }
   }
 
   /** A small list of distinct trie nodes (the states of a match in progress); reusable. */
@@ -139,6 +153,7 @@ public final class CompiledLexicon {
 
   private final Lexicon lexicon;
   private final Map<String, Node> roots = new HashMap<>();
+  private final Map<String, LanguageProfile> profiles = new HashMap<>();
 
   /** Entity rows live in tries of their own: they are matched independently of frame terms. */
   private final Map<String, Node> entityRoots = new HashMap<>();
@@ -149,40 +164,71 @@ public final class CompiledLexicon {
 
   public CompiledLexicon(Lexicon lexicon) {
     this.lexicon = lexicon;
+    Map<String, List<String>> vocabulary = new HashMap<>();
+    for (LexiconEntry e : lexicon.entries()) {
+      vocabulary.computeIfAbsent(e.lang(), l -> new ArrayList<>()).add(e.term());
+    }
+    vocabulary.forEach((l, terms) -> profiles.put(l, LanguageProfiles.of(l).forVocabulary(terms)));
     for (LexiconEntry e : lexicon.entries()) {
       Map<String, Node> target = Lexicon.isEntity(e.frame()) ? entityRoots : roots;
-      Node node = target.computeIfAbsent(e.lang(), l -> new Node());
-      for (String word : termWords(e.term())) {
-        String normalized = WordForms.normalize(word);
-        if (normalized.endsWith("*")) {
-          String prefix =
-              WordForms.wildcardPrefix(e.lang(), normalized.substring(0, normalized.length() - 1));
-          if (node.wildcard == null) {
-            node.wildcard = new CharNode();
-          }
-          CharNode c = node.wildcard;
-          for (int i = 0; i < prefix.length(); i++) {
-            c = c.add(prefix.charAt(i));
-          }
-          if (c.target == null) {
-            c.target = new Node();
-          }
-          node = c.target;
-        } else {
-          node =
-              node.next.computeIfAbsent(WordForms.termKey(e.lang(), normalized), k -> new Node());
-        }
+      Node root = target.computeIfAbsent(e.lang(), l -> new Node());
+      LanguageProfile profile = profiles.get(e.lang());
+      for (String term : profile.termVariants(e.term())) {
+        add(root, e, term, profile);
       }
-      node.terminal.add(e);
     }
-    roots.values().forEach(Node::freeze);
-    entityRoots.values().forEach(Node::freeze);
+    roots.values().forEach(Node::freezeAll);
+    entityRoots.values().forEach(Node::freezeAll);
     for (String lang : lexicon.languages()) {
       UnicodeScript s = Scripts.scriptOf(lang);
       if (s != null) {
         languagesByScript.computeIfAbsent(s, k -> new ArrayList<>()).add(lang);
       }
     }
+  }
+
+  /** Adds one spelling of an entry's term below its language's root. */
+  private static void add(Node root, LexiconEntry e, String term, LanguageProfile profile) {
+    Node node = root;
+    List<String> path = term.indexOf('*') < 0 ? profile.termPath(term) : null;
+    if (path != null) {
+      for (String key : path) {
+        node = node.next.computeIfAbsent(key, k -> new Node());
+      }
+      node.terminal.add(e);
+      return;
+    }
+    for (String word : termWords(term, profile)) {
+      String normalized = profile.normalize(word);
+      if (normalized.endsWith("*")) {
+        String prefix = profile.wildcardPrefix(normalized.substring(0, normalized.length() - 1));
+        if (node.wildcard == null) {
+          node.wildcard = new CharNode();
+        }
+        CharNode c = node.wildcard;
+        for (int i = 0; i < prefix.length(); i++) {
+          c = c.add(prefix.charAt(i));
+        }
+        if (c.target == null) {
+          c.target = new Node();
+        }
+        node = c.target;
+      } else {
+        node = node.next.computeIfAbsent(profile.termKey(normalized), k -> new Node());
+      }
+    }
+    if (!node.terminal.contains(e)) {
+      node.terminal.add(e);
+    }
+  }
+
+  /**
+   * The profile of {@code lang} as this lexicon uses it (bound to its terms where a segmenter needs
+   * them as vocabulary).
+   */
+  public LanguageProfile profile(String lang) {
+    LanguageProfile p = profiles.get(lang);
+    return p != null ? p : LanguageProfiles.of(lang);
   }
 
   /** A term's words as the text tokenizer would split them (hyphens and spaces separate words). */
@@ -192,6 +238,11 @@ public final class CompiledLexicon {
       words.add(w);
     }
     return words;
+  }
+
+  /** A term's words as the text tokenizer of its language's profile splits them. */
+  static List<String> termWords(String term, LanguageProfile profile) {
+    return TextTokens.words(term, profile.newSplitter(new TextTokens()));
   }
 
   public Lexicon lexicon() {

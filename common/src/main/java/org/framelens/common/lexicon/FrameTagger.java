@@ -10,6 +10,9 @@ import java.util.Set;
 import org.framelens.common.lang.LanguageDetection;
 import org.framelens.common.lexicon.CompiledLexicon.Node;
 import org.framelens.common.lexicon.CompiledLexicon.NodeList;
+import org.framelens.common.lexicon.lang.LanguageProfile;
+import org.framelens.common.lexicon.lang.WordSplitter;
+import org.framelens.common.lexicon.lang.WordToken;
 
 /**
  * Finds lexicon terms in an article's headline and body paragraphs: whole words, inflection- and
@@ -25,6 +28,9 @@ public final class FrameTagger {
   private final CompiledLexicon lexicon;
   private final LanguageDetection segmentDetection;
   private final TextTokens tokens = new TextTokens();
+
+  /** This tagger's word splitter per article language (a profile's own, or the standard one). */
+  private final Map<String, WordSplitter> splitters = new HashMap<>();
 
   // Per tagger, hence per thread: words already normalised and stemmed, languages of runs in
   // other scripts already detected, and the match states being reused.
@@ -97,15 +103,17 @@ public final class FrameTagger {
       String lang,
       List<FrameHit> hits,
       List<FrameHit> entityHits) {
-    List<TextTokens.Token> toks = tokens.tokenize(paragraph);
+    List<WordToken> toks = splitter(lang).tokenize(paragraph);
     if (toks.isEmpty()) {
       return 0;
     }
     TokenWord[] ws = new TokenWord[toks.size()];
     for (int i = 0; i < ws.length; i++) {
-      ws[i] = words.get(toks.get(i).text());
+      WordToken t = toks.get(i);
+      ws[i] = t.keys() == null ? words.get(t.text()) : words.get(t.text(), lang, t.keys());
     }
-    Paragraph p = new Paragraph(paragraph, offset, sectionText, section, toks, ws);
+    Paragraph p =
+        new Paragraph(paragraph, offset, sectionText, section, toks, ws, lexicon.profile(lang));
     Scripts.RunLanguage runLanguage = (from, to, script) -> runLanguage(p, from, to, script);
     for (Segment seg : Scripts.segments(paragraph, toks, ws, lang, runLanguage)) {
       if (seg.lang() == null) {
@@ -121,6 +129,15 @@ public final class FrameTagger {
       }
     }
     return toks.size();
+  }
+
+  private WordSplitter splitter(String lang) {
+    WordSplitter s = splitters.get(lang);
+    if (s == null) {
+      s = lang == null ? tokens : lexicon.profile(lang).newSplitter(tokens);
+      splitters.put(lang, s);
+    }
+    return s;
   }
 
   /**
@@ -170,7 +187,8 @@ public final class FrameTagger {
     final int offset;
     final String sectionText;
     final String section;
-    final List<TextTokens.Token> toks;
+    final List<WordToken> toks;
+    final LanguageProfile profile;
     final TokenWord[] words;
     private boolean[] quoted;
 
@@ -179,8 +197,10 @@ public final class FrameTagger {
         int offset,
         String sectionText,
         String section,
-        List<TextTokens.Token> toks,
-        TokenWord[] words) {
+        List<WordToken> toks,
+        TokenWord[] words,
+        LanguageProfile profile) {
+      this.profile = profile;
       this.text = text;
       this.offset = offset;
       this.sectionText = sectionText;
@@ -195,7 +215,7 @@ public final class FrameTagger {
      */
     String voice(int end) {
       if (quoted == null) {
-        quoted = Voice.quotedChars(text);
+        quoted = profile.quotedChars(text);
       }
       return quoted[end - 1] ? Voice.QUOTED : Voice.OWN;
     }
@@ -206,7 +226,7 @@ public final class FrameTagger {
 
   private void matchRun(Paragraph p, Segment seg, Node root, boolean entity, List<FrameHit> hits) {
     String lang = seg.lang();
-    List<TextTokens.Token> toks = p.toks;
+    List<WordToken> toks = p.toks;
     int n = seg.to();
     int i = seg.from();
     while (i < n) {

@@ -21,6 +21,16 @@ import org.framelens.common.lang.LanguageDetection;
  * problem with its line number.
  */
 public final class Lexicon {
+  /**
+   * Longest term accepted, in words (as the tagger splits them) and in characters. The longest
+   * bundled term has 4 words and 55 characters; a named phrase of a dozen words is already longer
+   * than anything a coder marks as one hit. The limits keep a mistyped row (a paragraph pasted into
+   * the term column) from making one deep trie branch and one match per word of it.
+   */
+  public static final int MAX_TERM_WORDS = 12;
+
+  public static final int MAX_TERM_CHARS = 200;
+
   public static final String DEFAULT_RESOURCE = "/framelens/default-lexicon.tsv";
 
   private final List<LexiconEntry> entries;
@@ -29,6 +39,14 @@ public final class Lexicon {
   private Lexicon(List<LexiconEntry> entries, String version) {
     this.entries = List.copyOf(entries);
     this.version = version;
+  }
+
+  /**
+   * A lexicon of entries that were not read from a file (no validation): for tests of the compiled
+   * trie with terms that validation would refuse.
+   */
+  static Lexicon of(List<LexiconEntry> entries) {
+    return new Lexicon(entries, "unvalidated");
   }
 
   public List<LexiconEntry> entries() {
@@ -141,6 +159,20 @@ public final class Lexicon {
       }
       if (term.isEmpty()) {
         problems.add("line " + lineNo + ": empty term");
+        ok = false;
+      } else if (term.length() > MAX_TERM_CHARS
+          || CompiledLexicon.termWords(term).size() > MAX_TERM_WORDS) {
+        int words = CompiledLexicon.termWords(term).size();
+        problems.add(
+            "line "
+                + lineNo
+                + ": term too long ("
+                + (words > MAX_TERM_WORDS ? words + " words" : term.length() + " characters")
+                + "; at most "
+                + MAX_TERM_WORDS
+                + " words and "
+                + MAX_TERM_CHARS
+                + " characters)");
         ok = false;
       } else {
         for (String word : term.split(" ")) {

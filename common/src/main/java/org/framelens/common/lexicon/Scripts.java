@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.framelens.common.lang.LanguageDetection;
+import org.framelens.common.lexicon.lang.WordToken;
 
 /**
  * Splits a paragraph's tokens into runs of one writing system. Runs in the article language's
@@ -79,7 +80,7 @@ final class Scripts {
 
   static List<FrameTagger.Segment> segments(
       String paragraph,
-      List<TextTokens.Token> toks,
+      List<WordToken> toks,
       TokenWord[] words,
       String lang,
       RunLanguage runLanguage) {

@@ -11,6 +11,8 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.framelens.common.lexicon.lang.WordSplitter;
+import org.framelens.common.lexicon.lang.WordToken;
 
 /**
  * Word tokens with their character offsets, by Lucene's StandardTokenizer (Unicode UAX#29 word
@@ -26,8 +28,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * the tokenizer (UAX#29 never breaks a word at it, and it keeps an emoji ZWJ sequence one token);
  * {@link WordForms#normalize} drops it from the word.
  */
-final class TextTokens {
-  record Token(String text, int start, int end) {}
+final class TextTokens implements WordSplitter {
 
   /** Every format character but the ZWJ removed; U+202F read as a space. */
   private static final NormalizeCharMap FORMAT_CHARS = formatCharMap();
@@ -36,8 +37,9 @@ final class TextTokens {
   private final CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
 
-  List<Token> tokenize(String text) {
-    List<Token> tokens = new ArrayList<>();
+  @Override
+  public List<WordToken> tokenize(String text) {
+    List<WordToken> tokens = new ArrayList<>();
     boolean format = containsFormatChar(text);
     try {
       Reader reader;
@@ -62,7 +64,7 @@ final class TextTokens {
         while (end > start && isFormatChar(text.charAt(end - 1))) {
           end--; // also a ZWJ the tokenizer kept at the end of a word
         }
-        tokens.add(new Token(term.toString(), start, end));
+        tokens.add(new WordToken(term.toString(), start, end));
       }
       tokenizer.end();
     } catch (IOException e) {
@@ -79,9 +81,13 @@ final class TextTokens {
 
   /** The words of a lexicon term, each with a trailing {@code *} kept where the term has one. */
   static List<String> words(String term) {
-    TextTokens t = new TextTokens();
+    return words(term, new TextTokens());
+  }
+
+  /** As {@link #words(String)}, split by a language's splitter. */
+  static List<String> words(String term, WordSplitter splitter) {
     List<String> words = new ArrayList<>();
-    for (Token tok : t.tokenize(term)) {
+    for (WordToken tok : splitter.tokenize(term)) {
       boolean star = tok.end() < term.length() && term.charAt(tok.end()) == '*';
       words.add(star ? tok.text() + "*" : tok.text());
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.framelens.common.lexicon.CompiledLexicon.Node;
 import org.framelens.common.lexicon.CompiledLexicon.NodeList;
+import org.framelens.common.lexicon.lang.LanguageProfile;
+import org.framelens.common.lexicon.lang.LanguageProfiles;
 
 /**
  * What one token text means for matching: its script, its normalised form and, per language, its
@@ -19,9 +21,16 @@ final class TokenWord {
   private String normalized;
   private Forms forms; // one per language the word was read in, usually one
 
-  private TokenWord(String text) {
+  /** Keys a segmenter gave the word in its context, for language presetLang (else null). */
+  private final String presetLang;
+
+  private final List<String> presetKeys;
+
+  private TokenWord(String text, String presetLang, List<String> presetKeys) {
     this.text = text;
     this.script = Scripts.scriptOfToken(text);
+    this.presetLang = presetLang;
+    this.presetKeys = presetKeys;
   }
 
   String normalized() {
@@ -46,7 +55,8 @@ final class TokenWord {
   static final class Forms {
     final String lang;
     final String[] keys;
-    private final TokenWord word;
+    private final LanguageProfile profile;
+    private final String normalized;
     private final Forms next;
     private String[] surfaces;
     private Node[] frameStarts;
@@ -54,16 +64,23 @@ final class TokenWord {
 
     private Forms(String lang, TokenWord word, Forms next) {
       this.lang = lang;
-      this.word = word;
       this.next = next;
-      List<String> k = WordForms.textKeys(lang, word.normalized());
+      this.profile = LanguageProfiles.of(lang);
+      if (lang.equals(word.presetLang)) {
+        this.normalized = word.presetKeys.get(0);
+        this.keys = word.presetKeys.toArray(new String[0]);
+        return;
+      }
+      this.normalized =
+          profile.commonNormalization() ? word.normalized() : profile.normalize(word.text);
+      List<String> k = profile.textKeys(normalized);
       this.keys = k.toArray(new String[0]);
     }
 
     /** Surface forms a wildcard prefix is tested against; worked out on first use. */
     String[] surfaces() {
       if (surfaces == null) {
-        surfaces = WordForms.surfaces(lang, word.normalized()).toArray(new String[0]);
+        surfaces = profile.surfaces(normalized).toArray(new String[0]);
       }
       return surfaces;
     }
@@ -105,8 +122,25 @@ final class TokenWord {
         if (words.size() >= MAX_WORDS) {
           words.clear();
         }
-        w = new TokenWord(text);
+        w = new TokenWord(text, null, null);
         words.put(text, w);
+      }
+      return w;
+    }
+
+    /**
+     * A word whose keys in {@code lang} a segmenter gave; cached by text and keys (the same surface
+     * may be read with other keys in another context).
+     */
+    TokenWord get(String text, String lang, List<String> keys) {
+      String id = text + '\u0000' + lang + '\u0000' + String.join("\u0000", keys);
+      TokenWord w = words.get(id);
+      if (w == null) {
+        if (words.size() >= MAX_WORDS) {
+          words.clear();
+        }
+        w = new TokenWord(text, lang, keys);
+        words.put(id, w);
       }
       return w;
     }

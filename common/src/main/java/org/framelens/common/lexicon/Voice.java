@@ -16,11 +16,21 @@ public final class Voice {
   private static final String HEBREW_PREFIX_LETTERS = "והבכלמש";
 
   public static boolean[] quotedChars(String p) {
+    return quotedChars(p, false);
+  }
+
+  /**
+   * As {@link #quotedChars(String)}, and with {@code cornerBrackets} also the CJK quotation marks:
+   * corner brackets 「 」 (and their half-width forms ｢ ｣) and white corner brackets 『 』 (Japanese,
+   * traditional Chinese; 『』 inside 「」 or for titles), their vertical forms ﹁﹂ ﹃﹄, and the double
+   * prime quotation marks 〝 〞 〟. In other languages these characters do not occur as quotes.
+   */
+  public static boolean[] quotedChars(String p, boolean cornerBrackets) {
     boolean[] quoted = new boolean[p.length()];
     char opener = 0;
     for (int i = 0; i < p.length(); i++) {
       char c = p.charAt(i);
-      if (isQuoteChar(c) && !isGershayim(p, i)) {
+      if ((isQuoteChar(c) || (cornerBrackets && isCjkQuoteChar(c))) && !isGershayim(p, i)) {
         if (opener == 0) {
           opener = c;
           quoted[i] = true;
@@ -55,8 +65,33 @@ public final class Voice {
     };
   }
 
+  private static boolean isCjkQuoteChar(char c) {
+    return switch (c) {
+      case '\uFF62',
+              '\uFF63',
+              '\u300C',
+              '\u300D',
+              '\u300E',
+              '\u300F',
+              '\uFE41',
+              '\uFE42',
+              '\uFE43',
+              '\uFE44',
+              '\u301D',
+              '\u301E',
+              '\u301F' ->
+          true;
+      default -> false;
+    };
+  }
+
   private static boolean closes(char opener, char c) {
     return switch (opener) {
+      case '\u300C', '\uFF62' -> c == '\u300D' || c == '\uFF63';
+      case '\u300E' -> c == '\u300F';
+      case '\uFE41' -> c == '\uFE42';
+      case '\uFE43' -> c == '\uFE44';
+      case '\u301D' -> c == '\u301E' || c == '\u301F';
       case '\u00AB' -> c == '\u00BB';
       case '\u00BB' -> c == '\u00AB';
       case '\u2039' -> c == '\u203A';

@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.ru.RussianLightStemmer;
  * elision); Hebrew and Ukrainian get a small suffix stripper because Lucene's common analyzers have
  * no stemmer for them. Stateless: safe to share.
  */
-final class WordForms {
+public final class WordForms {
   private static final EnglishMinimalStemmer EN = new EnglishMinimalStemmer();
   private static final GermanLightStemmer DE = new GermanLightStemmer();
   private static final GermanMinimalStemmer DE_MINIMAL = new GermanMinimalStemmer();
@@ -46,9 +46,9 @@ final class WordForms {
   private static final String HEBREW_PREFIX_LETTERS = "והבכלמש";
   private static final List<String> UKRAINIAN_ENDINGS =
       List.of(
-          "ами", "ями", "ові", "еві", "єві", "ому", "ого", "ими", "іми", "ій", "ий", "ої", "ою",
-          "ею", "єю", "ах", "ях", "ів", "їв", "ам", "ям", "ом", "ем", "ім", "их", "іх", "ую", "юю",
-          "а", "я", "о", "е", "є", "у", "ю", "і", "ї", "и", "ь", "й");
+          "ами", "ями", "ові", "еві", "єві", "ому", "ого", "ими", "іми", "им", "ій", "ий", "ої",
+          "ою", "ею", "єю", "ах", "ях", "ів", "їв", "ам", "ям", "ом", "ем", "ім", "их", "іх", "ую",
+          "юю", "а", "я", "о", "е", "є", "у", "ю", "і", "ї", "и", "ь", "й");
 
   private WordForms() {}
 
@@ -58,7 +58,7 @@ final class WordForms {
    * points removed, the alef written with the accusative tanween (اً, ًا) removed, apostrophe and
    * hyphen variants unified.
    */
-  static String normalize(String word) {
+  public static String normalize(String word) {
     if (isPlainAscii(word)) {
       return word.toLowerCase(Locale.ROOT); // NFKC and the foldings below change nothing here
     }
@@ -110,7 +110,7 @@ final class WordForms {
   }
 
   /** The key of one (normalised) lexicon word. */
-  static String termKey(String lang, String normalizedWord) {
+  public static String termKey(String lang, String normalizedWord) {
     return switch (lang) {
       case "ar" -> arabicTermKey(normalizedWord);
       case "he" -> hebrewStem(normalizedWord);
@@ -119,7 +119,7 @@ final class WordForms {
   }
 
   /** The keys a (normalised) text token may match: its stem, and stems with clitics removed. */
-  static List<String> textKeys(String lang, String normalizedToken) {
+  public static List<String> textKeys(String lang, String normalizedToken) {
     switch (lang) {
       case "ar" -> {
         List<String> keys = new ArrayList<>(3);
@@ -133,6 +133,15 @@ final class WordForms {
           // for أسيراً): the word without it is a candidate too. Only the text's word is read so:
           // a lexicon word ending in alef (ميليشيا) keeps it.
           if (c.length() > 3 && c.charAt(c.length() - 1) == 'ا') {
+            k = arabicStem(c.substring(0, c.length() - 1), false);
+            if (!keys.contains(k)) {
+              keys.add(k);
+            }
+          }
+          // The nominative construct state of a sound masculine plural drops the ن of -ون
+          // (مقاتلو الحركة, مستوطنو المنطقة): a final و of a word of five letters or more is also
+          // read as that ending. (The genitive's -ي is a suffix to Lucene's stemmer already.)
+          if (c.length() > 4 && c.charAt(c.length() - 1) == 'و') {
             k = arabicStem(c.substring(0, c.length() - 1), false);
             if (!keys.contains(k)) {
               keys.add(k);
@@ -158,7 +167,7 @@ final class WordForms {
   }
 
   /** Surface forms (no stemming) a wildcard prefix is tested against. */
-  static List<String> surfaces(String lang, String normalizedToken) {
+  public static List<String> surfaces(String lang, String normalizedToken) {
     return switch (lang) {
       case "ar" -> arabicCandidates(normalizedToken);
       case "he" -> hebrewCandidates(normalizedToken).stream().map(WordForms::hebrewFinals).toList();
@@ -167,7 +176,7 @@ final class WordForms {
   }
 
   /** The form a wildcard word's prefix is compared in. */
-  static String wildcardPrefix(String lang, String normalizedPrefix) {
+  public static String wildcardPrefix(String lang, String normalizedPrefix) {
     return switch (lang) {
       case "ar" -> arabicNormalize(normalizedPrefix);
       case "he" -> hebrewFinals(normalizedPrefix);
@@ -248,6 +257,13 @@ final class WordForms {
   private static String slavicCanonical(String stem) {
     String s =
         stem.endsWith("ь") && stem.length() > 3 ? stem.substring(0, stem.length() - 1) : stem;
+    // боец / бойца, заяц / зайца, паёк / пайка: a fleeting е or о after a vowel becomes й in the
+    // other forms.
+    if (s.length() >= 4
+        && (s.endsWith("ец") || s.endsWith("ок") || s.endsWith("ек"))
+        && "аеиоуыэюяєії".indexOf(s.charAt(s.length() - 3)) >= 0) {
+      return s.substring(0, s.length() - 2) + "й" + s.charAt(s.length() - 1);
+    }
     if (s.length() > 4) {
       if (s.endsWith("ец") || s.endsWith("ок") || s.endsWith("ек") || s.endsWith("ен")) {
         return s.substring(0, s.length() - 2) + s.charAt(s.length() - 1);
@@ -324,6 +340,15 @@ final class WordForms {
     // територія / територій / території: a stem-final і or ї belongs to the ending
     if (s.length() > 4 && (s.endsWith("і") || s.endsWith("ї"))) {
       s = s.substring(0, s.length() - 1);
+    }
+    // Neuter nouns in -ння/-ття write one н/т in the genitive plural (захоплення/захоплень,
+    // взяття/взять): the doubled consonant is folded.
+    if (s.length() > 4 && (s.endsWith("нн") || s.endsWith("тт"))) {
+      s = s.substring(0, s.length() - 1);
+    }
+    // боєць / бійця, бійці: the fleeting є after о becomes ій in every other form.
+    if (s.length() >= 4 && s.endsWith("оєц")) {
+      s = s.substring(0, s.length() - 3) + "ійц";
     }
     return s;
   }

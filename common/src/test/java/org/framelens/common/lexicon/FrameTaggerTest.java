@@ -313,4 +313,15 @@ class FrameTaggerTest {
                 "es"))
         .containsExactly("d:altos el fuego", "h:convoyes de ayuda", "h:convoys de ayuda");
   }
+
+  @Test
+  void aTermOfFourThousandWordsCompilesAndMatchesWithoutExhaustingTheStack() {
+    // Validation refuses such a term (Lexicon.MAX_TERM_WORDS); the trie itself has no depth limit.
+    String term = "word ".repeat(4_000).strip();
+    Lexicon lexicon = Lexicon.of(List.of(new LexiconEntry("x", "en", term, 2)));
+    FrameTagger t = new FrameTagger(new CompiledLexicon(lexicon));
+    List<FrameHit> hits = t.tag(null, List.of("a " + term + " b"), "en").hits();
+    assertThat(hits).hasSize(1);
+    assertThat(hits.get(0).matchedText()).isEqualTo(term);
+  }
 }

@@ -59,4 +59,50 @@ class LexiconTest {
     assertThat(Lexicon.parse(a, "a").version()).isNotEqualTo(Lexicon.parse(b, "b").version());
     assertThat(Lexicon.parse(a, "a").version()).isEqualTo(Lexicon.parse(a, "again").version());
   }
+
+  @Test
+  void aTermLongerThanTheLimitIsRefusedWithItsLineNumber() {
+    String words = "word ".repeat(4_000).strip();
+    String chars = "a".repeat(Lexicon.MAX_TERM_CHARS + 1);
+    String tooManyWords = "w ".repeat(Lexicon.MAX_TERM_WORDS + 1).strip();
+    String tsv =
+        "frame\tlang\tterm\n"
+            + "terrorism\ten\t"
+            + words
+            + "\n"
+            + "terrorism\ten\t"
+            + chars
+            + "\n"
+            + "terrorism\ten\t"
+            + tooManyWords
+            + "\n"
+            + "terrorism\ten\t"
+            + "w ".repeat(Lexicon.MAX_TERM_WORDS).strip()
+            + "\n";
+    assertThatThrownBy(() -> Lexicon.parse(tsv, "long.tsv"))
+        .isInstanceOfSatisfying(
+            InvalidLexiconException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "line 2: term too long (4000 words; at most "
+                            + Lexicon.MAX_TERM_WORDS
+                            + " words and "
+                            + Lexicon.MAX_TERM_CHARS
+                            + " characters)",
+                        "line 3: term too long ("
+                            + (Lexicon.MAX_TERM_CHARS + 1)
+                            + " characters; at most "
+                            + Lexicon.MAX_TERM_WORDS
+                            + " words and "
+                            + Lexicon.MAX_TERM_CHARS
+                            + " characters)",
+                        "line 4: term too long ("
+                            + (Lexicon.MAX_TERM_WORDS + 1)
+                            + " words; at most "
+                            + Lexicon.MAX_TERM_WORDS
+                            + " words and "
+                            + Lexicon.MAX_TERM_CHARS
+                            + " characters)"));
+  }
 }

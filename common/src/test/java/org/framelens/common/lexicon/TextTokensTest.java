@@ -2,6 +2,7 @@ package org.framelens.common.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.framelens.common.lexicon.lang.WordToken;
 import org.junit.jupiter.api.Test;
 
 class TextTokensTest {
@@ -23,7 +24,7 @@ class TextTokensTest {
     String text = "hos\uDB40\uDC41tages";
     assertThat(TextTokens.containsFormatChar(text)).isTrue();
     assertThat(new TextTokens().tokenize(text))
-        .containsExactly(new TextTokens.Token("hostages", 0, text.length()));
+        .containsExactly(new WordToken("hostages", 0, text.length()));
   }
 
   @Test
@@ -31,9 +32,9 @@ class TextTokensTest {
     String text = "a \u200Fterror\u200Bists\u200E, b";
     assertThat(new TextTokens().tokenize(text))
         .containsExactly(
-            new TextTokens.Token("a", 0, 1),
-            new TextTokens.Token("terrorists", 3, 14),
-            new TextTokens.Token("b", 17, 18));
+            new WordToken("a", 0, 1),
+            new WordToken("terrorists", 3, 14),
+            new WordToken("b", 17, 18));
     assertThat(text.substring(3, 14)).isEqualTo("terror\u200Bists");
   }
 

@@ -11,6 +11,7 @@ import org.framelens.common.lang.LanguageDetection;
 import org.framelens.common.lexicon.CompiledLexicon;
 import org.framelens.common.lexicon.FrameTagger;
 import org.framelens.common.lexicon.Lexicon;
+import org.framelens.common.lexicon.LexiconWarnings;
 import org.framelens.common.pipeline.ProcessingResources;
 import org.framelens.common.validate.LexiconTests;
 import picocli.CommandLine;
@@ -21,8 +22,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "lexicon",
     mixinStandardHelpOptions = true,
-    description = "Check a lexicon (test: run its must-match / must-not-match sentences).",
-    subcommands = {LexiconCommand.Test.class})
+    description =
+        "Check a lexicon (check: validate it and list warnings; test: run its must-match /"
+            + " must-not-match sentences).",
+    subcommands = {LexiconCommand.Check.class, LexiconCommand.Test.class})
 public final class LexiconCommand implements Callable<Integer> {
   /** Exit code of {@code lexicon test} when a test failed. */
   public static final int TESTS_FAILED = 1;
@@ -33,6 +36,44 @@ public final class LexiconCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(System.out);
     return ExitCodes.USAGE;
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Validate a lexicon as a run does: every problem with its line number (exit 2), then"
+            + " every warning (a term that will not match as written) with its line number.",
+        "Exit codes: 0 valid (warnings included), 2 bad usage or invalid lexicon."
+      })
+  static final class Check implements Callable<Integer> {
+    @Option(
+        names = "--lexicon",
+        paramLabel = "FILE",
+        description = "The lexicon (default: the bundled one).")
+    Path lexicon;
+
+    @Override
+    public Integer call() throws IOException {
+      String text =
+          lexicon == null
+              ? Lexicon.defaultText()
+              : Files.readString(lexicon, StandardCharsets.UTF_8);
+      String name = lexicon == null ? "(bundled lexicon)" : lexicon.toString();
+      Lexicon lex = Lexicon.parse(text, name);
+      new CompiledLexicon(lex);
+      List<String> warnings = LexiconWarnings.of(lex);
+      warnings.forEach(System.out::println);
+      System.out.printf(
+          "lexicon %s (%s): %d terms, %d frames, %d languages, %d warnings%n",
+          name,
+          lex.version(),
+          lex.entries().size(),
+          lex.frames().size(),
+          lex.languages().size(),
+          warnings.size());
+      return ExitCodes.OK;
+    }
   }
 
   @Command(

@@ -3,6 +3,7 @@ package org.framelens.jobs.ingest;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.framelens.common.lexicon.Lexicon;
+import org.framelens.common.lexicon.LexiconWarnings;
 import org.framelens.common.pipeline.ProcessingConfig;
 import org.framelens.common.pipeline.ProcessingResources;
 import org.framelens.jobs.spark.HadoopText;
@@ -16,6 +17,9 @@ public record PreparedProcessing(Lexicon lexicon, ProcessingConfig processing) {
   /** How the bundled lexicon is named in messages and in the resources' cache key. */
   public static final String BUNDLED_LEXICON = "(bundled default lexicon)";
 
+  private static final java.util.Set<String> WARNED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   /** Reads and validates the lexicon, registry and languages; builds the driver's resources. */
   public static PreparedProcessing prepare(Configuration hadoopConf, ProcessingSettings s)
       throws IOException {
@@ -23,6 +27,13 @@ public record PreparedProcessing(Lexicon lexicon, ProcessingConfig processing) {
         s.lexicon() == null ? Lexicon.defaultText() : HadoopText.read(s.lexicon(), hadoopConf);
     String lexiconSource = s.lexicon() == null ? BUNDLED_LEXICON : s.lexicon();
     Lexicon lexicon = Lexicon.parse(lexiconText, lexiconSource);
+    // Rows that will not match as written: said at the start of every job, once per distinct
+    // lexicon text in this JVM (prepareInBackground prepares the same lexicon again).
+    if (WARNED.add(lexicon.version())) {
+      for (String w : LexiconWarnings.of(lexicon)) {
+        System.err.println("framelens: lexicon " + lexiconSource + " " + w);
+      }
+    }
     String outletsCsv = s.outlets() == null ? null : HadoopText.read(s.outlets(), hadoopConf);
     ProcessingConfig processing =
         new ProcessingConfig(

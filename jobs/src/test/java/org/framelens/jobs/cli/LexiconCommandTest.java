@@ -75,4 +75,47 @@ class LexiconCommandTest {
             run("lexicon", "test", "--lexicon", lex.toString(), "--tests", tests.toString()).exit())
         .isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void checkRefusesATermOfFourThousandWordsWithExitTwoAndItsLineNumber() throws Exception {
+    Path lex = tmp.resolve("long.tsv");
+    Files.writeString(
+        lex,
+        "frame\tlang\tterm\nhostages\ten\thostage\nterrorism\ten\t"
+            + "word ".repeat(4_000).strip()
+            + "\n",
+        StandardCharsets.UTF_8);
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    Result r;
+    try {
+      r = run("lexicon", "check", "--lexicon", lex.toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 3: term too long (4000 words");
+  }
+
+  @Test
+  void checkAcceptsTheBundledLexicon() {
+    Result r = run("lexicon", "check");
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out()).containsPattern("\\d+ terms, \\d+ frames, \\d+ languages");
+  }
+
+  @Test
+  void checkPrintsAWarningWithTheLineNumberForATermThatWillNotMatchAsWritten() throws Exception {
+    Path lex = tmp.resolve("warn.tsv");
+    Files.writeString(
+        lex,
+        "frame\tlang\tterm\nhostages\ten\thostage\nhostages\tsw\tmateka\n",
+        StandardCharsets.UTF_8);
+    Result r = run("lexicon", "check", "--lexicon", lex.toString());
+    assertThat(r.exit()).as(r.out()).isZero();
+    assertThat(r.out())
+        .contains("line 3: warning: sw 'mateka': no language profile")
+        .contains("1 warnings");
+  }
 }
