@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.framelens.common.lexicon.lang.LanguageProfile;
 import org.framelens.common.lexicon.lang.LanguageProfiles;
 
@@ -152,11 +153,22 @@ public final class CompiledLexicon {
   }
 
   private final Lexicon lexicon;
-  private final Map<String, Node> roots = new HashMap<>();
-  private final Map<String, LanguageProfile> profiles = new HashMap<>();
 
-  /** Entity rows live in tries of their own: they are matched independently of frame terms. */
-  private final Map<String, Node> entityRoots = new HashMap<>();
+  /** The entries of each language, compiled into that language's tries on first use. */
+  private final Map<String, List<LexiconEntry>> entriesByLang = new HashMap<>();
+
+  /**
+   * Each language's profile and tries, built when an article (or a stretch) of that language is
+   * first tagged: segmenting Chinese, Japanese and Korean terms loads their dictionaries (seconds),
+   * which a run without such articles must not pay.
+   */
+  private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+  /**
+   * One language's part of the lexicon. Entity rows live in a trie of their own: they are matched
+   * independently of frame terms.
+   */
+  private record Compiled(LanguageProfile profile, Node root, Node entityRoot) {}
 
   /** The languages with terms by script: a run in another script can match nothing. */
   private final Map<UnicodeScript, List<String>> languagesByScript =
@@ -164,27 +176,66 @@ public final class CompiledLexicon {
 
   public CompiledLexicon(Lexicon lexicon) {
     this.lexicon = lexicon;
-    Map<String, List<String>> vocabulary = new HashMap<>();
     for (LexiconEntry e : lexicon.entries()) {
-      vocabulary.computeIfAbsent(e.lang(), l -> new ArrayList<>()).add(e.term());
+      entriesByLang.computeIfAbsent(e.lang(), l -> new ArrayList<>()).add(e);
     }
-    vocabulary.forEach((l, terms) -> profiles.put(l, LanguageProfiles.of(l).forVocabulary(terms)));
-    for (LexiconEntry e : lexicon.entries()) {
-      Map<String, Node> target = Lexicon.isEntity(e.frame()) ? entityRoots : roots;
-      Node root = target.computeIfAbsent(e.lang(), l -> new Node());
-      LanguageProfile profile = profiles.get(e.lang());
-      for (String term : profile.termVariants(e.term())) {
-        add(root, e, term, profile);
-      }
-    }
-    roots.values().forEach(Node::freezeAll);
-    entityRoots.values().forEach(Node::freezeAll);
     for (String lang : lexicon.languages()) {
       UnicodeScript s = Scripts.scriptOf(lang);
       if (s != null) {
         languagesByScript.computeIfAbsent(s, k -> new ArrayList<>()).add(lang);
       }
     }
+  }
+
+  /**
+   * This lexicon's part for {@code lang}, compiled on first use; null for a language without terms.
+   */
+  private Compiled compiled(String lang) {
+    if (lang == null || !entriesByLang.containsKey(lang)) {
+      return null;
+    }
+    return compiled.computeIfAbsent(lang, l -> compile(entriesByLang.get(l), l));
+  }
+
+  private static Compiled compile(List<LexiconEntry> entries, String lang) {
+    List<String> vocabulary = new ArrayList<>();
+    for (LexiconEntry e : entries) {
+      vocabulary.add(e.term());
+    }
+    LanguageProfile profile = LanguageProfiles.of(lang).forVocabulary(vocabulary);
+    Node root = null;
+    Node entityRoot = null;
+    for (LexiconEntry e : entries) {
+      Node target;
+      if (Lexicon.isEntity(e.frame())) {
+        target = entityRoot = entityRoot == null ? new Node() : entityRoot;
+      } else {
+        target = root = root == null ? new Node() : root;
+      }
+      for (String term : profile.termVariants(e.term())) {
+        add(target, e, term, profile);
+      }
+    }
+    if (root != null) {
+      root.freezeAll();
+    }
+    if (entityRoot != null) {
+      entityRoot.freezeAll();
+    }
+    return new Compiled(profile, root, entityRoot);
+  }
+
+  /** Whether {@code lang}'s part has been compiled (tests). */
+  boolean isCompiled(String lang) {
+    return compiled.containsKey(lang);
+  }
+
+  /** Compiles every language's part now (validation: `lexicon check`, tests). */
+  public CompiledLexicon compileAll() {
+    for (String lang : entriesByLang.keySet()) {
+      compiled(lang);
+    }
+    return this;
   }
 
   /** Adds one spelling of an entry's term below its language's root. */
@@ -227,8 +278,8 @@ public final class CompiledLexicon {
    * them as vocabulary).
    */
   public LanguageProfile profile(String lang) {
-    LanguageProfile p = profiles.get(lang);
-    return p != null ? p : LanguageProfiles.of(lang);
+    Compiled c = compiled(lang);
+    return c != null ? c.profile() : LanguageProfiles.of(lang);
   }
 
   /** A term's words as the text tokenizer would split them (hyphens and spaces separate words). */
@@ -250,11 +301,13 @@ public final class CompiledLexicon {
   }
 
   Node root(String lang) {
-    return roots.get(lang);
+    Compiled c = compiled(lang);
+    return c == null ? null : c.root();
   }
 
   Node entityRoot(String lang) {
-    return entityRoots.get(lang);
+    Compiled c = compiled(lang);
+    return c == null ? null : c.entityRoot();
   }
 
   /** The languages with terms written in {@code script}. */

@@ -27,7 +27,8 @@ class FolderManifestTest {
   @Test
   void anUnreadableCrawledTimeIsReportedWithItsLineNumber() {
     assertThatThrownBy(
-            () -> FolderManifest.parse("path,crawled\nok.html,2023-10-21\nbad.html,yesterday\n", "m"))
+            () ->
+                FolderManifest.parse("path,crawled\nok.html,2023-10-21\nbad.html,yesterday\n", "m"))
         .hasMessageContaining("line 3")
         .hasMessageContaining("unreadable crawled time 'yesterday'");
   }

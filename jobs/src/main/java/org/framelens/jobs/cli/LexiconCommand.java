@@ -61,7 +61,7 @@ public final class LexiconCommand implements Callable<Integer> {
               : Files.readString(lexicon, StandardCharsets.UTF_8);
       String name = lexicon == null ? "(bundled lexicon)" : lexicon.toString();
       Lexicon lex = Lexicon.parse(text, name);
-      new CompiledLexicon(lex);
+      new CompiledLexicon(lex).compileAll();
       List<String> warnings = LexiconWarnings.of(lex);
       warnings.forEach(System.out::println);
       System.out.printf(
